@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the native CLI, the wasm core for the extension, and the two extension packages:
+#   target/release/byline              the command-line cleaner
+#   extension/pkg/                     wasm-bindgen output loaded by extension/content.js
+#   dist/{chrome,firefox}/ + dist/byline-{chrome,firefox}.zip
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "build: native CLI"
+cargo build --release
+
+echo "build: wasm core"
+cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
+raw=target/wasm32-unknown-unknown/wasm/byline.wasm
+rm -rf extension/pkg
+wasm-bindgen --target web --out-dir extension/pkg "$raw"
+
+# wasm-opt from the npm package binaryen (Debian's binaryen 108 breaks wasm-bindgen output).
+# The feature flags match what rustc's wasm32 target emits; without them wasm-opt rejects
+# the module. A failure here is not fatal: the unoptimised module works, it is just larger.
+wasm=extension/pkg/byline_bg.wasm
+if node_modules/.bin/wasm-opt -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$wasm" -o "$wasm.opt"; then
+  mv "$wasm.opt" "$wasm"
+else
+  rm -f "$wasm.opt"
+  echo "build: WARNING: wasm-opt failed; keeping the unoptimised $wasm" >&2
+fi
+size() { printf '%s bytes raw, %s bytes gzip' "$(wc -c < "$1")" "$(gzip -9c "$1" | wc -c)"; }
+echo "build: $raw: $(size "$raw")"
+echo "build: $wasm: $(size "$wasm")"
+
+echo "build: extension packages"
+rm -rf dist/chrome dist/firefox dist/byline-chrome.zip dist/byline-firefox.zip
+mkdir -p dist
+for browser in chrome firefox; do
+  # Everything the extension ships, minus the TypeScript declarations wasm-bindgen writes.
+  cp -r extension "dist/$browser"
+  find "dist/$browser" -name '*.d.ts' -delete
+  zipfile="$PWD/dist/byline-$browser.zip"
+  if command -v zip >/dev/null; then
+    (cd "dist/$browser" && zip -qrX "$zipfile" .)
+  else
+    python3 - "dist/$browser" "$zipfile" <<'PY'
+import os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for root, _, files in os.walk(src):
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            z.write(path, os.path.relpath(path, src))
+PY
+  fi
+  echo "build: $zipfile ($(wc -c < "$zipfile") bytes)"
+done
