@@ -1,0 +1,104 @@
+// Parity between the two page adapters of the Rust core: the wasm build reading the live
+// DOM in Chromium and the native CLI parsing HTML must produce the same plan for the same
+// document. The browser's document is serialised after the page has loaded (its inline
+// scripts have run) and the CLI plans that serialisation.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { PKG, fixtureNames, launch, loadFixture, requireBuild, runCli, serializePage } from "./harness.mjs";
+
+// Where the wasm-bindgen output is served on each fixture's own host.
+const PKG_PATH = "/__byline_test_pkg__/";
+
+let h;
+let scratch;
+before(async () => {
+  requireBuild({ wasm: true, cli: true });
+  h = await launch({ extension: false });
+  scratch = mkdtempSync(join(tmpdir(), "byline-parity-"));
+});
+after(async () => {
+  await h?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+// Loads extension/pkg into the page's main world through a module script, waits for init,
+// then removes the script element so the analysed document is the page's own.
+async function loadCore(page, base) {
+  const error = await page.evaluate(async (base) => {
+    const done = new Promise((resolve) => {
+      addEventListener("byline-test-ready", () => resolve(null), { once: true });
+      addEventListener("byline-test-error", (e) => resolve(e.detail), { once: true });
+    });
+    const script = document.createElement("script");
+    script.type = "module";
+    script.textContent = `
+      try {
+        const mod = await import(${JSON.stringify(base + "byline.js")});
+        await mod.default({ module_or_path: ${JSON.stringify(base + "byline_bg.wasm")} });
+        window.__bylineTest = mod;
+        dispatchEvent(new Event("byline-test-ready"));
+      } catch (e) {
+        dispatchEvent(new CustomEvent("byline-test-error", { detail: String(e && e.stack || e) }));
+      }`;
+    document.head.appendChild(script);
+    const result = await done;
+    script.remove();
+    return result;
+  }, base);
+  if (error) throw new Error(`loading the wasm core failed: ${error}`);
+}
+
+// True when the fixture has a script the browser would run (JSON-LD and the like do not count).
+function hasExecutableScript(html) {
+  for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]?.toLowerCase();
+    if (!type || type === "module" || /(^|\/)(x-)?(java|ecma)script$/.test(type)) return true;
+  }
+  return false;
+}
+
+describe("wasm plan_json in Chromium equals byline plan on the same document", () => {
+  for (const name of fixtureNames()) {
+    test(name, { timeout: 60_000 }, async (t) => {
+      const fx = loadFixture(name);
+      const base = new URL(PKG_PATH, fx.url).href;
+      h.serve(fx.url, fx.html);
+      h.serveDir(base, PKG);
+      const page = await h.context.newPage();
+      try {
+        await page.goto(fx.url);
+        const scripts = () => page.evaluate(() => document.scripts.length);
+        const scriptsBefore = await scripts();
+        await loadCore(page, base);
+        assert.equal(await scripts(), scriptsBefore, "the loader script is gone before analysis");
+        const before = await serializePage(page);
+        const wasmPlan = await page.evaluate((url) => window.__bylineTest.plan_json(url), fx.url);
+        assert.equal(typeof wasmPlan, "string");
+        assert.equal(await serializePage(page), before, "plan_json does not change the page");
+
+        const live = join(scratch, `${name}.live.html`);
+        writeFileSync(live, before);
+        const nativePlan = runCli(["plan", live, "--url", fx.url]);
+        assert.deepStrictEqual(JSON.parse(wasmPlan), JSON.parse(nativePlan));
+
+        // The fixture file itself: the same plan unless the page's scripts changed the DOM.
+        const filePlan = JSON.parse(runCli(["plan", fx.path, "--url", fx.url]));
+        if (hasExecutableScript(fx.html.toString("utf8"))) {
+          try {
+            assert.deepStrictEqual(JSON.parse(wasmPlan), filePlan);
+          } catch {
+            t.diagnostic(`${name}: the plan of the fixture file differs from the live page's (the page runs scripts)`);
+          }
+        } else {
+          assert.deepStrictEqual(JSON.parse(wasmPlan), filePlan, "a page without scripts plans the same from its file");
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
