@@ -92,7 +92,7 @@ export async function launch({ extension = true } = {}) {
     const page = pages.get(url);
     if (page) {
       served.push(url);
-      return route.fulfill({ status: 200, contentType: page.contentType, body: page.body });
+      return route.fulfill({ status: 200, contentType: page.contentType, headers: page.headers, body: page.body });
     }
     for (const { prefix, dir } of dirs) {
       if (url.startsWith(prefix)) {
@@ -128,8 +128,8 @@ export async function launch({ extension = true } = {}) {
     /** URLs answered by serve()/serveDir(), in order. */
     served,
 
-    serve(url, body, contentType = "text/html; charset=utf-8") {
-      pages.set(url, { body, contentType });
+    serve(url, body, { contentType = "text/html; charset=utf-8", headers = {} } = {}) {
+      pages.set(url, { body, contentType, headers });
     },
 
     /** Answers every URL under `prefix` (an absolute URL ending in /) with files of `dir`. */
