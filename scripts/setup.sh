@@ -6,11 +6,12 @@ cd "$(dirname "$0")/.."
 
 # Chromium for the browser tests, chromedriver for wasm-bindgen-test, a CJK font so the
 # screenshots of Chinese pages show text instead of empty boxes.
-if [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing chromium, chromium-driver, fonts-wqy-zenhei"
+apt_packages=(chromium chromium-driver fonts-wqy-zenhei)
+if [ ! -x /usr/bin/chromium ] || ! dpkg-query -W "${apt_packages[@]}" >/dev/null 2>&1; then
+  echo "setup: installing ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
-  apt-get install -y chromium chromium-driver fonts-wqy-zenhei
+  apt-get install -y "${apt_packages[@]}"
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
