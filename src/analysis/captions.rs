@@ -1,0 +1,102 @@
+//! Repeated captions: the same caption text shown more than once (a figure caption, a
+//! line next to a photo, a copy glued into a paragraph). One copy stays — the one glued
+//! into text (it can't be hidden alone) or else the first one attached to an image; the
+//! other copies and the duplicated photos beside them are hidden. A caption shown once is
+//! content and is never touched.
+
+use super::stats::Stats;
+use super::Guard;
+use crate::page::{NodeId, Page};
+use crate::plan::{Hide, Kind};
+use crate::text::squash;
+use std::collections::HashSet;
+
+// ---- tunables ----
+/// Caption text shorter than this (letters and digits) is too generic to compare.
+pub const MIN_CAPTION_CHARS: usize = 20;
+
+/// The text whose nearest block is `b` (not the text of nested blocks).
+fn inline_text(page: &Page, stats: &Stats, b: NodeId) -> String {
+    let mut s = String::new();
+    for i in page.subtree(b) {
+        if let Some(t) = page.text(i) {
+            if stats.block_of[i as usize] == b && !stats.invisible[i as usize] {
+                s.push_str(t);
+            }
+        }
+    }
+    s
+}
+
+fn has_img(page: &Page, id: NodeId) -> bool {
+    page.subtree(id).any(|i| page.tag(i) == "img")
+}
+
+fn prev_element(page: &Page, id: NodeId) -> Option<NodeId> {
+    let parent = page.parent(id)?;
+    page.children(parent).take_while(|&c| c != id).filter(|&c| page.is_element(c)).last()
+}
+
+fn next_element(page: &Page, id: NodeId) -> Option<NodeId> {
+    let parent = page.parent(id)?;
+    page.children(parent).skip_while(|&c| c != id).skip(1).find(|&c| page.is_element(c))
+}
+
+/// Attached to a photo: a figcaption, inside a figure, or right beside an image.
+fn beside_image(page: &Page, id: NodeId) -> bool {
+    page.tag(id) == "figcaption"
+        || page.ancestors(id).take(2).any(|a| page.tag(a) == "figure")
+        || prev_element(page, id).is_some_and(|s| has_img(page, s))
+        || next_element(page, id).is_some_and(|s| has_img(page, s) && stats_free_text(page, s))
+}
+
+fn stats_free_text(page: &Page, id: NodeId) -> bool {
+    page.subtree(id).all(|i| page.text(i).is_none_or(|t| t.trim().is_empty()))
+}
+
+pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<Hide> {
+    let hidden_by_others = |id: NodeId| already.iter().any(|h| page.contains(h.node, id));
+    // Every visible text block with its squashed text.
+    let blocks: Vec<(NodeId, String)> = (0..page.len() as NodeId)
+        .filter(|&b| page.is_element(b) && stats.block_of[b as usize] == b && !stats.invisible[b as usize])
+        .filter(|&b| stats.inline[b as usize].chars as usize >= MIN_CAPTION_CHARS)
+        .filter(|&b| !hidden_by_others(b))
+        .map(|b| (b, squash(&inline_text(page, stats, b))))
+        .filter(|(_, k)| k.chars().count() >= MIN_CAPTION_CHARS)
+        .collect();
+
+    let mut done: HashSet<&str> = HashSet::new();
+    let mut hides = Vec::new();
+    for (b, key) in &blocks {
+        if done.contains(key.as_str()) || !beside_image(page, *b) {
+            continue;
+        }
+        done.insert(key);
+        let standalone: Vec<NodeId> = blocks.iter().filter(|(_, k)| k == key).map(|(n, _)| *n).collect();
+        let glued = blocks.iter().filter(|(_, k)| k.len() > key.len() && k.contains(key.as_str())).count();
+        if standalone.len() + glued < 2 {
+            continue;
+        }
+        let keep = if glued > 0 { None } else { standalone.iter().copied().find(|&n| beside_image(page, n)) };
+        for &copy in standalone.iter().filter(|&&n| Some(n) != keep) {
+            if !guard.may_hide_in_article(page, copy) {
+                continue;
+            }
+            let copies = standalone.len() + glued;
+            hides.push(Hide { node: copy, kind: Kind::CaptionRepeat, reason: format!("caption shown {copies} times; one copy stays") });
+            for photo in [prev_element(page, copy), next_element(page, copy)].into_iter().flatten() {
+                if has_img(page, photo) && stats_free_text(page, photo) && duplicate_image(page, photo) && guard.may_hide_in_article(page, photo) {
+                    hides.push(Hide { node: photo, kind: Kind::CaptionRepeat, reason: "the same photo shown again with its caption".into() });
+                }
+            }
+        }
+    }
+    hides
+}
+
+/// The images in `block` all appear earlier on the page.
+fn duplicate_image(page: &Page, block: NodeId) -> bool {
+    let srcs: Vec<&str> = page.subtree(block).filter(|&i| page.tag(i) == "img").filter_map(|i| page.attr(i, "src")).collect();
+    !srcs.is_empty()
+        && srcs.iter().all(|src| (0..block).any(|i| page.tag(i) == "img" && page.attr(i, "src") == Some(*src)))
+}

@@ -1,0 +1,108 @@
+//! The pure analysis core: page model in, plan out. No I/O, no DOM, no parser.
+
+pub mod article;
+pub mod attribution;
+pub mod captions;
+pub mod clutter;
+pub mod dates;
+pub mod stats;
+
+use crate::page::{NodeId, Page};
+use crate::plan::{Hide, Kind, Mode, Options, Plan, Source};
+use stats::Stats;
+
+/// What may never be hidden: the article blocks and the headline.
+pub struct Guard {
+    protected: Vec<NodeId>,
+}
+
+impl Guard {
+    /// `id` is outside every protected node and contains none of them.
+    pub fn may_hide(&self, page: &Page, id: NodeId) -> bool {
+        !matches!(page.tag(id), "html" | "body" | "head")
+            && self.protected.iter().all(|&p| !page.contains(id, p) && !page.contains(p, id))
+    }
+    /// `id` may sit inside the article but contains no protected node.
+    pub fn may_hide_in_article(&self, page: &Page, id: NodeId) -> bool {
+        !matches!(page.tag(id), "html" | "body" | "head") && self.protected.iter().all(|&p| !page.contains(id, p))
+    }
+}
+
+/// Analyses a page. Pure: the same page and options always give the same plan.
+pub fn analyze(page: &Page, options: &Options) -> Plan {
+    let mut plan = Plan { mode: options.mode, node_count: page.len() as u32, ..Plan::default() };
+    if page.is_empty() {
+        return plan;
+    }
+    let stats = Stats::compute(page);
+    let art = article::detect(page, &stats);
+    if !art.is_article {
+        return plan;
+    }
+    let mut protected = art.nodes.clone();
+    protected.extend(art.title_node);
+    let guard = Guard { protected };
+
+    let mut hidden = clutter::find(page, &stats, &guard);
+    let captions = captions::find(page, &stats, &guard, &hidden);
+    hidden.extend(captions);
+    if options.mode == Mode::Focus {
+        hidden.extend(outside_article(page, &art.nodes, art.title_node));
+    }
+    let hidden = outermost(page, hidden);
+
+    let source: Source = attribution::attribute(&attribution::Input {
+        page,
+        stats: &stats,
+        article_nodes: &art.nodes,
+        title_node: art.title_node,
+        title: art.title.as_deref(),
+        hidden: &hidden,
+        url: options.url.as_deref(),
+    });
+
+    plan.is_article = true;
+    plan.title = art.title;
+    plan.title_node = art.title_node;
+    plan.article_root = art.root;
+    plan.article_nodes = art.nodes;
+    plan.hidden = hidden;
+    plan.source = source;
+    plan
+}
+
+/// Focus mode: every element beside the path from `<body>` to the article and headline.
+fn outside_article(page: &Page, article: &[NodeId], title: Option<NodeId>) -> Vec<Hide> {
+    let Some(body) = page.find_tag("body") else { return vec![] };
+    let keep: Vec<NodeId> = article.iter().copied().chain(title).collect();
+    let on_path = |id: NodeId| keep.iter().any(|&k| page.contains(id, k));
+    let is_kept = |id: NodeId| keep.iter().any(|&k| page.contains(k, id));
+    let mut hides = Vec::new();
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        for c in page.children(n) {
+            if !page.is_element(c) || is_kept(c) {
+                continue;
+            }
+            if on_path(c) {
+                stack.push(c);
+            } else if !crate::text::INVISIBLE_TAGS.contains(&page.tag(c)) {
+                hides.push(Hide { node: c, kind: Kind::OutsideArticle, reason: "outside the article (focus mode)".into() });
+            }
+        }
+    }
+    hides
+}
+
+/// Sorted by node, without duplicates or hides nested in another hide.
+fn outermost(page: &Page, mut hides: Vec<Hide>) -> Vec<Hide> {
+    hides.sort_by_key(|h| h.node);
+    let mut out: Vec<Hide> = Vec::with_capacity(hides.len());
+    for h in hides {
+        if out.last().is_some_and(|last| page.contains(last.node, h.node)) {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}

@@ -1,0 +1,99 @@
+//! Per-node text statistics, computed in two linear passes over the arena.
+
+use crate::page::{NodeId, Page, NO_NODE};
+use crate::text::{is_block, TextCounts, INVISIBLE_TAGS};
+
+pub struct Stats {
+    /// Visible text of each subtree.
+    pub total: Vec<TextCounts>,
+    /// Characters of each subtree's visible text that sit inside links.
+    pub link_chars: Vec<u32>,
+    /// For block elements: the text whose nearest block ancestor is this element.
+    pub inline: Vec<TextCounts>,
+    /// For block elements: the part of `inline` inside links.
+    pub inline_link_chars: Vec<u32>,
+    /// Nearest block element at or above each node.
+    pub block_of: Vec<NodeId>,
+    /// Inside script/style/head or a `[hidden]` / `display:none` subtree.
+    pub invisible: Vec<bool>,
+}
+
+fn hidden_by_attrs(page: &Page, id: NodeId) -> bool {
+    if page.attr(id, "hidden").is_some() {
+        return true;
+    }
+    page.attr(id, "style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+impl Stats {
+    pub fn compute(page: &Page) -> Stats {
+        let n = page.len();
+        let mut s = Stats {
+            total: vec![TextCounts::default(); n],
+            link_chars: vec![0; n],
+            inline: vec![TextCounts::default(); n],
+            inline_link_chars: vec![0; n],
+            block_of: vec![NO_NODE; n],
+            invisible: vec![false; n],
+        };
+        let mut in_link = vec![false; n];
+        for i in 0..n {
+            let id = i as NodeId;
+            let parent = page.node(id).parent;
+            let (p_invisible, p_link, p_block) = if parent == NO_NODE {
+                (false, false, NO_NODE)
+            } else {
+                let p = parent as usize;
+                (s.invisible[p], in_link[p], s.block_of[p])
+            };
+            if let Some(text) = page.text(id) {
+                s.invisible[i] = p_invisible;
+                s.block_of[i] = p_block;
+                if p_invisible {
+                    continue;
+                }
+                let c = TextCounts::of(text);
+                s.total[i] = c;
+                if p_link {
+                    s.link_chars[i] = c.chars;
+                }
+                if p_block != NO_NODE {
+                    s.inline[p_block as usize].add(&c);
+                    if p_link {
+                        s.inline_link_chars[p_block as usize] += c.chars;
+                    }
+                }
+            } else {
+                let tag = page.tag(id);
+                s.invisible[i] = p_invisible || INVISIBLE_TAGS.contains(&tag) || hidden_by_attrs(page, id);
+                in_link[i] = p_link || tag == "a";
+                s.block_of[i] = if is_block(tag) { id } else { p_block };
+            }
+        }
+        for i in (1..n).rev() {
+            let parent = page.node(i as NodeId).parent;
+            if parent != NO_NODE {
+                let c = s.total[i];
+                s.total[parent as usize].add(&c);
+                s.link_chars[parent as usize] += s.link_chars[i];
+            }
+        }
+        s
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let t = &self.total[id as usize];
+        if t.chars == 0 {
+            0.0
+        } else {
+            self.link_chars[id as usize] as f32 / t.chars as f32
+        }
+    }
+
+    pub fn weight(&self, id: NodeId) -> u32 {
+        self.total[id as usize].weight()
+    }
+}

@@ -1,0 +1,232 @@
+//! `byline` — the command line: clean one page, or run over a corpus for scoring.
+
+use anyhow::{bail, Context, Result};
+use byline::page::html::{decode, parse_document};
+use byline::page::serialize::{apply_to_html, text_to_html};
+use byline::plan::{Mode, Options, Plan};
+use byline::report::{report, summary, Report};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "byline", version, about = "Cleans news pages and tells where the story comes from")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Field {
+    ArticleText,
+    VisibleText,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Tidy,
+    Focus,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Tidy => Mode::Tidy,
+            ModeArg::Focus => Mode::Focus,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean one page and print the result.
+    Clean {
+        page: PathBuf,
+        /// The address the page lives at (host-based signals use it).
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        #[arg(long, value_enum, default_value = "tidy")]
+        mode: ModeArg,
+    },
+    /// Print the plan (node ids, kinds, source) — what the extension's parity test compares.
+    Plan {
+        page: PathBuf,
+        #[arg(long)]
+        url: Option<String>,
+        #[arg(long, value_enum, default_value = "tidy")]
+        mode: ModeArg,
+    },
+    /// Clean every CORPUS/<id>/source.html and write PRED/<id>.txt for shared/eval/score.py.
+    Eval {
+        corpus: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "article-text")]
+        field: Field,
+        #[arg(long, value_enum, default_value = "tidy")]
+        mode: ModeArg,
+    },
+}
+
+fn read_page(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    decode(&bytes).with_context(|| format!("{}", path.display()))
+}
+
+fn clean(html: &str, options: &Options) -> (scraper::Html, byline::Page, Plan) {
+    let doc = scraper::Html::parse_document(html);
+    let (page, _) = parse_document(&doc);
+    let plan = byline::analyze(&page, options);
+    (doc, page, plan)
+}
+
+fn text_report(r: &Report) -> String {
+    let mut out = String::new();
+    let s = &r.source;
+    if !r.is_article {
+        out.push_str("Not an article: nothing hidden.\n");
+        return out;
+    }
+    out.push_str(&format!("Title:        {}\n", r.title.as_deref().unwrap_or("(none)")));
+    out.push_str(&format!("Source:       {}\n", s.original.as_deref().unwrap_or("(unknown)")));
+    if let Some(rp) = &s.republisher {
+        out.push_str(&format!("Republished:  by {rp}\n"));
+    }
+    if let Some(c) = &s.claimed_source {
+        out.push_str(&format!("Page claims:  {c}\n"));
+    }
+    out.push_str(&format!(
+        "Dates:        story {} · page {}{}\n",
+        s.story_date.as_deref().unwrap_or("?"),
+        s.page_date.as_deref().unwrap_or("?"),
+        if s.story_date.is_some() && s.page_date.is_some() && s.story_date != s.page_date { "  ⚠ dates differ" } else { "" }
+    ));
+    for e in &s.evidence {
+        out.push_str(&format!("  evidence {:<14} {}\n", e.signal, e.text));
+    }
+    out.push_str(&format!("Hidden:       {} blocks\n", r.hidden.len()));
+    for h in &r.hidden {
+        out.push_str(&format!("  - {:<16} {} — “{}”\n", h.kind.as_str(), h.reason, h.text));
+    }
+    out.push_str("\n--- article ---\n");
+    out.push_str(&r.article_text);
+    out.push('\n');
+    out
+}
+
+fn badge_html(page: &byline::Page, plan: &Plan) -> String {
+    if !plan.is_article {
+        return String::new();
+    }
+    let s = summary(page, plan).source;
+    let mut line = format!("Byline · source: {}", s.original.as_deref().unwrap_or("unknown"));
+    if let Some(r) = &s.republisher {
+        line.push_str(&format!(" · republished by {r}"));
+    }
+    if let (Some(sd), Some(pd)) = (&s.story_date, &s.page_date) {
+        if sd != pd {
+            line.push_str(&format!(" · story from {sd}, page dated {pd}"));
+        }
+    }
+    format!(
+        "<div id=\"byline-badge\" style=\"font:14px sans-serif;padding:6px 10px;background:#fff8dc;border:1px solid #c9b458\">{}</div>",
+        text_to_html(&line)
+    )
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Clean { page, url, format, mode } => {
+            let html = read_page(&page)?;
+            let options = Options { url, mode: mode.into() };
+            let (doc, model, plan) = clean(&html, &options);
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&report(&model, &plan))?),
+                Format::Text => print!("{}", text_report(&report(&model, &plan))),
+                Format::Html => println!("{}", apply_to_html(&doc, &plan, &badge_html(&model, &plan))),
+            }
+        }
+        Command::Plan { page, url, mode } => {
+            let html = read_page(&page)?;
+            let (_, _, plan) = clean(&html, &Options { url, mode: mode.into() });
+            println!("{}", serde_json::to_string(&plan)?);
+        }
+        Command::Eval { corpus, out, field, mode } => eval(&corpus, &out, field, mode.into())?,
+    }
+    Ok(())
+}
+
+fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode) -> Result<()> {
+    let mut ids: Vec<String> = std::fs::read_dir(corpus)
+        .with_context(|| format!("cannot read corpus {}", corpus.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("source.html").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if ids.is_empty() {
+        bail!("{}: no <id>/source.html pages", corpus.display());
+    }
+    ids.sort();
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let bar = ProgressBar::new(ids.len() as u64);
+    bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"));
+    let started = Instant::now();
+    let mut failed = Vec::new();
+    for id in &ids {
+        bar.set_message(id.clone());
+        let dir = corpus.join(id);
+        let url = std::fs::read_to_string(dir.join("meta.json"))
+            .ok()
+            .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+            .and_then(|m| m.get("url").and_then(|u| u.as_str()).map(String::from));
+        let result = read_page(&dir.join("source.html")).and_then(|html| {
+            std::panic::catch_unwind(|| {
+                let (_, model, plan) = clean(&html, &Options { url, mode });
+                let r = report(&model, &plan);
+                match field {
+                    Field::ArticleText => r.article_text,
+                    Field::VisibleText => r.visible_text,
+                }
+            })
+            .map_err(|_| anyhow::anyhow!("panicked"))
+        });
+        match result {
+            Ok(text) => std::fs::write(out.join(format!("{id}.txt")), text + "\n")?,
+            Err(e) => failed.push(format!("{id}: {e:#}")),
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} pages in {:.2}s ({:.0} pages/s), {} failed",
+        ids.len(),
+        secs,
+        ids.len() as f64 / secs.max(1e-9),
+        failed.len()
+    );
+    for f in &failed {
+        eprintln!("  {f}");
+    }
+    if !failed.is_empty() {
+        bail!("{} of {} pages failed", failed.len(), ids.len());
+    }
+    Ok(())
+}
+
+fn main() {
+    if let Err(e) = run(Cli::parse()) {
+        eprintln!("byline: {e:#}");
+        std::process::exit(1);
+    }
+}

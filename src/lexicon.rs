@@ -1,0 +1,202 @@
+//! Lexicons compiled in from `data/`: clutter phrases, attribution labels, the agency
+//! table. Parsed once on first use; matched with Aho-Corasick automata.
+
+use crate::text::{fold, squash};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CLUTTER_TXT: &str = include_str!("../data/clutter.txt");
+const ATTRIBUTION_TXT: &str = include_str!("../data/attribution.txt");
+const AGENCIES_TXT: &str = include_str!("../data/agencies.txt");
+
+/// How a clutter phrase is used (the `match` part of a `[match:kind]` section).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseUse {
+    Heading,
+    Phrase,
+    Whole,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub phrase: String,
+    pub usage: PhraseUse,
+    pub kind: String,
+}
+
+/// Sections of a lexicon file: `[name]` headers, `#` comments, one entry a line.
+fn sections(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut section = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') && line.ends_with(']') {
+            section = line[1..line.len() - 1].to_string();
+        } else {
+            out.push((section.clone(), line.to_string()));
+        }
+    }
+    out
+}
+
+fn automaton(patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .expect("lexicon automaton builds")
+}
+
+pub struct ClutterLexicon {
+    pub entries: Vec<Entry>,
+    /// Over the folded phrases of `heading` and `phrase` entries (pattern id = index into `searchable`).
+    pub automaton: AhoCorasick,
+    pub searchable: Vec<usize>,
+    /// Squashed `whole` phrases → entry index.
+    pub whole: HashMap<String, usize>,
+}
+
+impl ClutterLexicon {
+    fn parse(text: &str) -> Self {
+        let mut entries = Vec::new();
+        for (section, line) in sections(text) {
+            let (usage, kind) = section.split_once(':').expect("clutter section is [use:kind]");
+            let usage = match usage {
+                "heading" => PhraseUse::Heading,
+                "phrase" => PhraseUse::Phrase,
+                "whole" => PhraseUse::Whole,
+                other => panic!("unknown phrase use {other}"),
+            };
+            entries.push(Entry { phrase: fold(&line), usage, kind: kind.to_string() });
+        }
+        let searchable: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].usage != PhraseUse::Whole).collect();
+        let patterns: Vec<String> = searchable.iter().map(|&i| entries[i].phrase.clone()).collect();
+        let whole = (0..entries.len())
+            .filter(|&i| entries[i].usage == PhraseUse::Whole)
+            .map(|i| (squash(&entries[i].phrase), i))
+            .collect();
+        ClutterLexicon { automaton: automaton(&patterns), searchable, whole, entries }
+    }
+
+    /// Entries found in already-folded text, with their byte spans.
+    pub fn find_in<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (&'a Entry, usize, usize)> + 'a {
+        self.automaton
+            .find_iter(folded)
+            .map(move |m| (&self.entries[self.searchable[m.pattern().as_usize()]], m.start(), m.end()))
+    }
+}
+
+pub struct AttributionLexicon {
+    pub source_labels: Vec<String>,
+    pub date_labels: Vec<String>,
+    pub source_label_ac: AhoCorasick,
+    pub date_label_ac: AhoCorasick,
+}
+
+#[derive(Clone, Debug)]
+pub struct Agency {
+    pub canonical: String,
+    pub names: Vec<String>,
+    pub domains: Vec<String>,
+}
+
+pub struct AgencyTable {
+    pub agencies: Vec<Agency>,
+    /// Folded name → agency index.
+    pub by_name: HashMap<String, usize>,
+    /// Over every folded name; pattern id = index into `name_owner`.
+    pub names_ac: AhoCorasick,
+    pub name_owner: Vec<usize>,
+}
+
+impl AgencyTable {
+    fn parse(text: &str) -> Self {
+        let mut agencies = Vec::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut fields = line.split('|').map(str::trim);
+            let canonical = fields.next().unwrap_or_default().to_string();
+            let list = |f: Option<&str>| -> Vec<String> {
+                f.unwrap_or_default().split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+            };
+            let names = list(fields.next());
+            let domains = list(fields.next());
+            agencies.push(Agency { canonical, names, domains });
+        }
+        let mut by_name = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut name_owner = Vec::new();
+        for (i, a) in agencies.iter().enumerate() {
+            for n in a.names.iter().chain(std::iter::once(&a.canonical)) {
+                let f = fold(n);
+                if by_name.insert(f.clone(), i).is_none() {
+                    patterns.push(f);
+                    name_owner.push(i);
+                }
+            }
+        }
+        AgencyTable { names_ac: automaton(&patterns), agencies, by_name, name_owner }
+    }
+
+    pub fn lookup(&self, name: &str) -> Option<&Agency> {
+        self.by_name.get(&fold(name)).map(|&i| &self.agencies[i])
+    }
+
+    pub fn by_domain(&self, host: &str) -> Option<&Agency> {
+        let host = host.trim_start_matches("www.");
+        self.agencies.iter().find(|a| a.domains.iter().any(|d| host == d || host.ends_with(&format!(".{d}"))))
+    }
+}
+
+pub fn clutter() -> &'static ClutterLexicon {
+    static L: OnceLock<ClutterLexicon> = OnceLock::new();
+    L.get_or_init(|| ClutterLexicon::parse(CLUTTER_TXT))
+}
+
+pub fn attribution() -> &'static AttributionLexicon {
+    static L: OnceLock<AttributionLexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut source_labels = Vec::new();
+        let mut date_labels = Vec::new();
+        for (section, line) in sections(ATTRIBUTION_TXT) {
+            match section.as_str() {
+                "source_label" => source_labels.push(fold(&line)),
+                "date_label" => date_labels.push(fold(&line)),
+                other => panic!("unknown attribution section {other}"),
+            }
+        }
+        AttributionLexicon {
+            source_label_ac: automaton(&source_labels),
+            date_label_ac: automaton(&date_labels),
+            source_labels,
+            date_labels,
+        }
+    })
+}
+
+pub fn agencies() -> &'static AgencyTable {
+    static L: OnceLock<AgencyTable> = OnceLock::new();
+    L.get_or_init(|| AgencyTable::parse(AGENCIES_TXT))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_parse() {
+        let c = clutter();
+        assert!(c.entries.iter().any(|e| e.phrase == "友情链接" && e.kind == "friend_links"));
+        assert!(c.whole.contains_key("回顶部"));
+        let found: Vec<_> = c.find_in("版权声明:本站资源均来自互联网,如果").map(|(e, _, _)| e.kind.as_str()).collect();
+        assert!(found.contains(&"disclaimer"), "{found:?}");
+        let a = agencies();
+        assert!(a.agencies.len() >= 60, "{} agencies", a.agencies.len());
+        assert_eq!(a.lookup("韩联社").unwrap().canonical, "Yonhap");
+        assert_eq!(a.lookup("ＡＰ").unwrap().canonical, "AP");
+        assert_eq!(a.by_domain("www.reuters.com").unwrap().canonical, "Reuters");
+        assert!(attribution().source_labels.contains(&"来源".to_string()));
+    }
+}

@@ -1,0 +1,317 @@
+//! The page model: a flat arena of element and text nodes in document order.
+//!
+//! Every node's subtree is the contiguous index range `id .. node.end`, so ancestry is
+//! an O(1) comparison and every traversal in the analysis is a loop over a range — no
+//! recursion, whatever the nesting depth. Adapters (scraper natively, the live DOM in the
+//! browser) feed a [`PageBuilder`]; the builder alone decides what enters the model, so
+//! both adapters produce the same arena for the same document.
+
+#[cfg(feature = "native")]
+pub mod html;
+#[cfg(feature = "native")]
+pub mod serialize;
+
+pub type NodeId = u32;
+pub const NO_NODE: NodeId = u32::MAX;
+
+/// Attribute values longer than this are cut (data: URIs, inline JSON in attributes).
+pub const MAX_ATTR_CHARS: usize = 2048;
+/// A single text node longer than this is cut: no article paragraph is this long, and a
+/// hostile page must not make every later pass quadratic in one string.
+pub const MAX_TEXT_CHARS: usize = 200_000;
+
+/// Elements whose children never enter the model. Their contents are not visible text
+/// (or, for `template`, not part of the document at all). Shared with the browser walker
+/// so it doesn't copy what would be dropped.
+pub const OPAQUE_TAGS: &[&str] = &[
+    "template", "svg", "math", "iframe", "object", "noscript", "style", "textarea", "select",
+    "canvas", "video", "audio", "picture",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NodeData {
+    Element { tag: Box<str>, attrs: Vec<(Box<str>, Box<str>)> },
+    Text(Box<str>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub parent: NodeId,
+    /// One past the last node of this node's subtree.
+    pub end: NodeId,
+    pub data: NodeData,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    pub nodes: Vec<Node>,
+}
+
+impl Page {
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        let p = self.nodes[id as usize].parent;
+        (p != NO_NODE).then_some(p)
+    }
+    pub fn end(&self, id: NodeId) -> NodeId {
+        self.nodes[id as usize].end
+    }
+    /// Lower-case tag name, or "" for a text node.
+    pub fn tag(&self, id: NodeId) -> &str {
+        match &self.nodes[id as usize].data {
+            NodeData::Element { tag, .. } => tag,
+            NodeData::Text(_) => "",
+        }
+    }
+    pub fn is_element(&self, id: NodeId) -> bool {
+        matches!(self.nodes[id as usize].data, NodeData::Element { .. })
+    }
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id as usize].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+    pub fn attrs(&self, id: NodeId) -> &[(Box<str>, Box<str>)] {
+        match &self.nodes[id as usize].data {
+            NodeData::Element { attrs, .. } => attrs,
+            NodeData::Text(_) => &[],
+        }
+    }
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.attrs(id).iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
+    }
+    /// True when `a` is `b` or an ancestor of `b`.
+    pub fn contains(&self, a: NodeId, b: NodeId) -> bool {
+        a <= b && b < self.end(a)
+    }
+    /// Direct children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children { page: self, next: id + 1, end: self.end(id) }
+    }
+    /// Ancestors of `id`, nearest first (not including `id`).
+    pub fn ancestors(&self, id: NodeId) -> Ancestors<'_> {
+        Ancestors { page: self, next: self.nodes[id as usize].parent }
+    }
+    /// The whole subtree of `id` in document order, `id` included.
+    pub fn subtree(&self, id: NodeId) -> std::ops::Range<NodeId> {
+        id..self.end(id)
+    }
+    /// First element with this tag, in document order.
+    pub fn find_tag(&self, tag: &str) -> Option<NodeId> {
+        (0..self.len() as NodeId).find(|&i| self.tag(i) == tag)
+    }
+    /// All text of a subtree, concatenated raw (no block separation).
+    pub fn raw_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for i in self.subtree(id) {
+            if let Some(t) = self.text(i) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        if let Some(c) = self.attr(id, "class") {
+            s.push_str(c);
+        }
+        if let Some(i) = self.attr(id, "id") {
+            s.push(' ');
+            s.push_str(i);
+        }
+        s
+    }
+}
+
+pub struct Children<'a> {
+    page: &'a Page,
+    next: NodeId,
+    end: NodeId,
+}
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next >= self.end {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.page.end(id);
+        Some(id)
+    }
+}
+
+pub struct Ancestors<'a> {
+    page: &'a Page,
+    next: NodeId,
+}
+impl Iterator for Ancestors<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NO_NODE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.page.nodes[id as usize].parent;
+        Some(id)
+    }
+}
+
+fn truncate_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Builds a [`Page`] from open/text/close events in document order.
+///
+/// The rules that decide what enters the model live here, so every adapter agrees:
+/// whitespace-only text is dropped, adjacent text is merged, children of
+/// [`OPAQUE_TAGS`] and of non-JSON-LD scripts are skipped, long strings are cut.
+#[derive(Default)]
+pub struct PageBuilder {
+    nodes: Vec<Node>,
+    /// Open elements (their ids); `NO_NODE` marks an element inside a skipped subtree.
+    stack: Vec<NodeId>,
+    /// Depth of skipped subtrees currently open.
+    skip_depth: usize,
+    pending_text: String,
+}
+
+impl PageBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Opens an element and returns its id, or `None` when it is inside a skipped subtree
+    /// (its events are still balanced by `close`).
+    pub fn open<'a>(&mut self, tag: &str, attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<NodeId> {
+        if self.skip_depth > 0 {
+            self.skip_depth += 1;
+            return None;
+        }
+        self.flush_text();
+        let tag = tag.to_ascii_lowercase();
+        let attrs: Vec<(Box<str>, Box<str>)> = attrs
+            .into_iter()
+            .map(|(k, v)| (k.to_ascii_lowercase().into_boxed_str(), truncate_chars(v, MAX_ATTR_CHARS).into()))
+            .collect();
+        let descend = !OPAQUE_TAGS.contains(&tag.as_str())
+            && (tag != "script"
+                || attrs.iter().any(|(k, v)| &**k == "type" && v.to_ascii_lowercase().contains("ld+json")));
+        let id = self.nodes.len() as NodeId;
+        let parent = self.stack.last().copied().unwrap_or(NO_NODE);
+        self.nodes.push(Node { parent, end: id + 1, data: NodeData::Element { tag: tag.into(), attrs } });
+        self.stack.push(id);
+        if !descend {
+            self.skip_depth = 1;
+        }
+        Some(id)
+    }
+
+    pub fn text(&mut self, text: &str) {
+        if self.skip_depth == 0 && self.pending_text.len() < MAX_TEXT_CHARS * 4 {
+            self.pending_text.push_str(text);
+        }
+    }
+
+    pub fn close(&mut self) {
+        if self.skip_depth > 1 {
+            self.skip_depth -= 1;
+            return;
+        }
+        self.skip_depth = 0;
+        self.flush_text();
+        if let Some(id) = self.stack.pop() {
+            self.nodes[id as usize].end = self.nodes.len() as NodeId;
+        }
+    }
+
+    fn flush_text(&mut self) {
+        if self.pending_text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.pending_text);
+        if text.trim().is_empty() {
+            return;
+        }
+        let id = self.nodes.len() as NodeId;
+        let parent = self.stack.last().copied().unwrap_or(NO_NODE);
+        if parent == NO_NODE {
+            return; // text outside the root element
+        }
+        let text = truncate_chars(&text, MAX_TEXT_CHARS);
+        self.nodes.push(Node { parent, end: id + 1, data: NodeData::Text(text.into()) });
+    }
+
+    pub fn finish(mut self) -> Page {
+        while !self.stack.is_empty() || self.skip_depth > 0 {
+            self.close();
+        }
+        self.flush_text();
+        Page { nodes: self.nodes }
+    }
+
+    /// Number of nodes created so far (the id the next node will get).
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_merges_text_and_skips_opaque() {
+        let mut b = PageBuilder::new();
+        b.open("HTML", []);
+        b.open("body", [("CLASS", "x")]);
+        b.text("a");
+        b.text("b");
+        assert_eq!(b.open("svg", []), Some(3));
+        assert_eq!(b.open("text", []), None);
+        b.text("hidden");
+        b.close();
+        b.close();
+        b.text("   ");
+        b.open("p", []);
+        b.close();
+        b.close();
+        b.close();
+        let p = b.finish();
+        let tags: Vec<_> = (0..p.len() as NodeId).map(|i| p.tag(i).to_string()).collect();
+        assert_eq!(tags, ["html", "body", "", "svg", "p"]);
+        assert_eq!(p.text(2), Some("ab"));
+        assert_eq!(p.attr(1, "class"), Some("x"));
+        assert_eq!(p.end(0), 5);
+        assert_eq!(p.children(1).collect::<Vec<_>>(), [2, 3, 4]);
+        assert!(p.contains(1, 4) && !p.contains(3, 4));
+        assert_eq!(p.ancestors(4).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn builder_tolerates_unbalanced_events() {
+        let mut b = PageBuilder::new();
+        b.open("html", []);
+        b.open("div", []);
+        b.text("x");
+        b.close();
+        b.close();
+        b.close(); // one too many
+        let p = b.finish();
+        assert_eq!(p.len(), 3);
+    }
+}

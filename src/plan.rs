@@ -1,0 +1,120 @@
+//! The plan: what the analysis decided, as plain data. Adapters apply it; the CLI prints it.
+
+use crate::page::NodeId;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Hide clutter, keep the site's own layout.
+    #[default]
+    Tidy,
+    /// Also hide everything outside the article.
+    Focus,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// The page's address, for host-based signals (republisher, canonical elsewhere).
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+/// What kind of block was hidden. The names are the CLI's `hidden[].kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Recommendations,
+    FriendLinks,
+    Comments,
+    Newsletter,
+    Share,
+    Disclaimer,
+    Footer,
+    BackToTop,
+    CaptionRepeat,
+    OutsideArticle,
+}
+
+/// Every kind with its name (the serde name, the lexicon section name).
+pub const KINDS: &[(Kind, &str)] = &[
+    (Kind::Recommendations, "recommendations"),
+    (Kind::FriendLinks, "friend_links"),
+    (Kind::Comments, "comments"),
+    (Kind::Newsletter, "newsletter"),
+    (Kind::Share, "share"),
+    (Kind::Disclaimer, "disclaimer"),
+    (Kind::Footer, "footer"),
+    (Kind::BackToTop, "back_to_top"),
+    (Kind::CaptionRepeat, "caption_repeat"),
+    (Kind::OutsideArticle, "outside_article"),
+];
+
+impl Kind {
+    /// The kind a lexicon section names (`[heading:recommendations]` → Recommendations).
+    pub fn from_lexicon(name: &str) -> Option<Kind> {
+        KINDS.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
+    }
+    pub fn as_str(self) -> &'static str {
+        KINDS.iter().find(|(k, _)| *k == self).map_or("clutter", |(_, n)| n)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hide {
+    pub node: NodeId,
+    pub kind: Kind,
+    /// A short human reason ("heading 友情链接 opens a list of 4 links").
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// What kind of clue: dateline, tail, label, meta, title_suffix, host, date_text…
+    pub signal: String,
+    /// The text on the page that is the clue.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub original: Option<String>,
+    pub republisher: Option<String>,
+    pub claimed_source: Option<String>,
+    pub page_date: Option<String>,
+    pub story_date: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub is_article: bool,
+    pub title: Option<String>,
+    /// The headline element, kept visible in every mode.
+    pub title_node: Option<NodeId>,
+    /// The element holding the article body.
+    pub article_root: Option<NodeId>,
+    /// `article_root` plus sibling blocks merged into the article, in document order.
+    pub article_nodes: Vec<NodeId>,
+    /// Blocks to hide, in document order, none inside another.
+    pub hidden: Vec<Hide>,
+    pub source: Source,
+    pub mode: Mode,
+    /// Nodes in the page model the plan was made on (adapters check they agree).
+    pub node_count: u32,
+}
+
+#[cfg(all(test, feature = "native"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_match_serde() {
+        for (kind, name) in KINDS {
+            assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::Value::String(name.to_string()));
+            assert_eq!(Kind::from_lexicon(name), Some(*kind));
+        }
+    }
+}
