@@ -78,3 +78,31 @@ pub fn report(page: &Page, plan: &Plan) -> Report {
         source: s.source,
     }
 }
+
+/// Days from `a` to `b` (both `YYYY-MM-DD`), or None if either is not a date.
+pub fn days_between(a: &str, b: &str) -> Option<i64> {
+    Some(day_number(b)? - day_number(a)?)
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+fn day_number(iso: &str) -> Option<i64> {
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146097 + doe - 719468)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn day_arithmetic() {
+        assert_eq!(super::days_between("2022-11-23", "2024-09-22"), Some(669));
+        assert_eq!(super::days_between("2024-02-28", "2024-03-01"), Some(2));
+        assert_eq!(super::days_between("x", "2024-03-01"), None);
+    }
+}
