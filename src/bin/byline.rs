@@ -26,7 +26,9 @@ enum Format {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Field {
+    #[value(name = "article_text", alias = "article-text")]
     ArticleText,
+    #[value(name = "visible_text", alias = "visible-text")]
     VisibleText,
 }
 
@@ -71,7 +73,7 @@ enum Command {
         corpus: PathBuf,
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, value_enum, default_value = "article-text")]
+        #[arg(long, value_enum, default_value = "article_text")]
         field: Field,
         #[arg(long, value_enum, default_value = "tidy")]
         mode: ModeArg,

@@ -1,0 +1,78 @@
+//! Browser unit tests (wasm-bindgen-test in headless Chromium): the page model built from
+//! the live DOM, and clean → restore on a live document.
+#![cfg(target_arch = "wasm32")]
+
+use byline::web::{read_document, toggle};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A container of our own in the runner's page (the runner reports through the body).
+fn mount(html: &str) -> web_sys::Element {
+    let doc = document();
+    let div = doc.create_element("div").unwrap();
+    div.set_attribute("id", "fixture").unwrap();
+    div.set_inner_html(html);
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+fn live_dom_becomes_the_page_model() {
+    let fixture = mount(
+        "<p class=\"lead\">Hello <b>bold</b> world</p>\n  <svg><text>not text</text></svg><template><p>inert</p></template>\
+         <script>var x = 1;</script><script type=\"application/ld+json\">{\"a\":1}</script>",
+    );
+    let live = read_document().unwrap();
+    let page = &live.page;
+    let root = (0..page.len() as u32).find(|&i| page.attr(i, "id") == Some("fixture")).expect("fixture in model");
+    let inside: Vec<String> = page
+        .subtree(root)
+        .map(|i| match page.text(i) {
+            Some(t) => format!("#{t}"),
+            None => page.tag(i).to_string(),
+        })
+        .collect();
+    assert_eq!(
+        inside,
+        ["div", "p", "#Hello ", "b", "#bold", "# world", "svg", "template", "script", "script", "#{\"a\":1}"],
+        "whitespace-only text dropped, opaque children skipped, JSON-LD kept"
+    );
+    let p = root + 1;
+    assert_eq!(page.attr(p, "class"), Some("lead"));
+    // The model maps back to the very DOM element it came from.
+    let el = live.element(p).expect("element for <p>");
+    assert_eq!(el.class_name(), "lead");
+    assert!(live.element(p + 1).is_none(), "text nodes have no element");
+    fixture.remove();
+}
+
+#[wasm_bindgen_test]
+fn clean_then_restore_is_the_identity() {
+    let para = "The council voted on Tuesday to extend the library's opening hours, a decision that residents had asked for during three public meetings this year, and the new schedule starts next month. ";
+    let body: String = (0..6).map(|i| format!("<p>{para}Paragraph {i}.</p>")).collect();
+    let fixture = mount(&format!(
+        "<h1>Library hours extended</h1><div class=\"article-body\">{body}</div>\
+         <div class=\"box\"><h3>Related articles</h3><ul><li><a href=\"/a\">One story</a></li><li><a href=\"/b\">Another story</a></li><li><a href=\"/c\">Third story</a></li></ul></div>\
+         <span>Back to top</span>"
+    ));
+    let before = document().document_element().unwrap().outer_html();
+    let result = toggle(JsValue::UNDEFINED).unwrap();
+    let state = js_sys::Reflect::get(&result, &"state".into()).unwrap().as_string();
+    assert_eq!(state.as_deref(), Some("cleaned"));
+    let hidden = document().query_selector_all("[data-byline-hidden]").unwrap();
+    let texts: Vec<String> = (0..hidden.length()).map(|i| hidden.item(i).unwrap().text_content().unwrap_or_default()).collect();
+    assert!(texts.iter().any(|t| t.contains("Related articles")), "related block hidden: {texts:?}");
+    assert!(texts.iter().any(|t| t == "Back to top"), "back-to-top hidden: {texts:?}");
+    assert!(texts.iter().all(|t| !t.contains("Paragraph")), "no article text hidden: {texts:?}");
+    assert!(document().query_selector("byline-badge").unwrap().is_some(), "badge added");
+    let again = toggle(JsValue::UNDEFINED).unwrap();
+    assert_eq!(js_sys::Reflect::get(&again, &"state".into()).unwrap().as_string().as_deref(), Some("restored"));
+    assert_eq!(document().document_element().unwrap().outer_html(), before, "restore gives back the same DOM");
+    fixture.remove();
+}
