@@ -1,5 +1,6 @@
-//! The hand-labelled aggregator pages, scored by the shared scorer itself
-//! (`../shared/eval/fixtures.py`) on what the CLI prints, against a list of known gaps.
+//! Hand-labelled pages scored by the shared scorer itself (`../shared/eval/fixtures.py`) on
+//! what the CLI prints, against a list of known gaps: the shared aggregator pages, and our
+//! own fixtures (`tests/fixtures/<name>/{page.html, expect.json}`, same schema).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -56,15 +57,17 @@ fn failing_checks(fixtures: &Path) -> (BTreeSet<String>, usize, String) {
 }
 
 fn tempdir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-aggregator-{}", std::process::id()));
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("byline-fixtures-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-fn known_failures() -> BTreeSet<String> {
-    std::fs::read_to_string(repo().join("tests/aggregator/known_failures.txt"))
-        .unwrap()
+fn known_failures(path: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
         .lines()
         .map(|l| l.split('#').next().unwrap().trim())
         .filter(|l| !l.is_empty())
@@ -72,19 +75,47 @@ fn known_failures() -> BTreeSet<String> {
         .collect()
 }
 
+/// Fails on checks that fail and are not listed, and on listed checks that now pass.
+fn assert_known_state(what: &str, failing: &BTreeSet<String>, known: &BTreeSet<String>, summary: &str) {
+    let regressions: Vec<_> = failing.difference(known).collect();
+    let fixed: Vec<_> = known.difference(failing).collect();
+    println!("{what}: {summary}; {} known failures", known.len());
+    for k in known {
+        println!("  known failure: {k}");
+    }
+    assert!(regressions.is_empty(), "{what}: checks failing that are not known failures: {regressions:?}");
+    assert!(fixed.is_empty(), "{what}: known failures that now pass (remove them from the list): {fixed:?}");
+}
+
 #[test]
 fn aggregator_fixtures_match_known_state() {
     let fixtures = shared().join("fixtures/aggregator");
     let (failing, pages, summary) = failing_checks(&fixtures);
-    let known = known_failures();
+    let known = known_failures(&repo().join("tests/aggregator/known_failures.txt"));
     assert!(pages >= 9, "expected the 9 aggregator pages, found {pages}");
     assert!(!known.iter().any(|k| k.starts_with("seed-zibo-yonhap ")), "the seed page may not have known failures");
-    let regressions: Vec<_> = failing.difference(&known).collect();
-    let fixed: Vec<_> = known.difference(&failing).collect();
-    println!("aggregator fixtures: {summary}; {} known failures (tests/aggregator/known_failures.txt)", known.len());
-    for k in &known {
-        println!("  known failure: {k}");
+    assert_known_state("aggregator fixtures", &failing, &known, &summary);
+}
+
+/// Our own fixtures: every folder under tests/fixtures/ with page.html and expect.json;
+/// known gaps in tests/fixtures/known_failures.txt.
+#[test]
+fn own_fixtures_match_known_state() {
+    let flat = tempdir().join("own");
+    std::fs::create_dir_all(&flat).unwrap();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(repo().join("tests/fixtures")).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.join("page.html").is_file() {
+            continue;
+        }
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        std::fs::copy(dir.join("page.html"), flat.join(format!("{name}.html"))).unwrap();
+        std::fs::copy(dir.join("expect.json"), flat.join(format!("{name}.expect.json"))).unwrap();
+        names.push(name);
     }
-    assert!(regressions.is_empty(), "checks failing that are not known failures: {regressions:?}");
-    assert!(fixed.is_empty(), "known failures that now pass (remove them from known_failures.txt): {fixed:?}");
+    assert!(!names.is_empty(), "no fixtures under tests/fixtures");
+    let (failing, _, summary) = failing_checks(&flat);
+    let known = known_failures(&repo().join("tests/fixtures/known_failures.txt"));
+    assert_known_state(&format!("own fixtures ({} pages)", names.len()), &failing, &known, &summary);
 }
