@@ -9,6 +9,9 @@
 const DEFAULT_TITLE = "Byline: clean this page";
 const BADGE_COLOUR = "#1f3a5f";
 const ERROR_COLOUR = "#b3261e";
+// Waits (ms) before retrying an injection refused for want of host permission (see runInTab).
+const PERMISSION_RETRIES = [50, 150, 400];
+const NOT_YET_GRANTED = /cannot access contents of|missing host permission/i;
 
 chrome.action.onClicked.addListener((tab) => {
   if (tab.id === undefined || tab.id === chrome.tabs.TAB_ID_NONE) return;
@@ -24,10 +27,20 @@ async function toggleTab(tabId) {
 // PDF viewer, a tab closed meanwhile) or the script produced nothing.
 async function runInTab(tabId) {
   let frames;
-  try {
-    frames = await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
-  } catch (e) {
-    return { state: "error", message: `this page cannot be changed by extensions (${errorText(e)})` };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      frames = await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+      break;
+    } catch (e) {
+      // Chromium can run onClicked before the activeTab grant has reached the page's
+      // renderer; the injection is then refused without running anything, and succeeds a
+      // moment later. Only that refusal is retried, so content.js never runs twice.
+      if (attempt < PERMISSION_RETRIES.length && NOT_YET_GRANTED.test(errorText(e))) {
+        await new Promise((resolve) => setTimeout(resolve, PERMISSION_RETRIES[attempt]));
+        continue;
+      }
+      return { state: "error", message: `this page cannot be changed by extensions (${errorText(e)})` };
+    }
   }
   const frame = frames && frames[0];
   if (frame && frame.result && typeof frame.result === "object") return frame.result;
