@@ -11,8 +11,10 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 failed=()
+stages=0
 stage() {
   local name=$1; shift
+  stages=$((stages + 1))
   echo
   echo "=== $name"
   if "$@"; then echo "=== $name: ok"; else echo "=== $name: FAILED"; failed+=("$name"); fi
@@ -30,7 +32,7 @@ fixture_score() {
       rm -f "$preds/$name.json"
     fi
   done
-  python3 "$shared/eval/fixtures.py" "$shared/fixtures/aggregator" "$preds"
+  python3 "$shared/eval/fixtures.py" "$shared/fixtures/aggregator" "$preds" --label byline
   # Only the seed page is a gate; the other pages are scored and shown.
   python3 "$shared/eval/fixtures.py" "$shared/fixtures/aggregator" "$preds" --json \
     | python3 -c '
@@ -51,8 +53,6 @@ stage "web-ext lint" node_modules/.bin/web-ext lint --source-dir extension
 stage "shared fixtures" fixture_score
 
 echo
-if [ ${#failed[@]} -gt 0 ]; then
-  printf 'test: FAILED stages: %s\n' "${failed[*]}"
-  exit 1
-fi
-echo "test: all stages passed"
+[ ${#failed[@]} -eq 0 ] || printf 'test: FAILED stages: %s\n' "${failed[*]}"
+echo "stages: $((stages - ${#failed[@]})) passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
