@@ -153,19 +153,28 @@ fn run(cli: Cli) -> Result<()> {
             let options = Options { url, mode: mode.into() };
             let (doc, model, plan) = clean(&html, &options);
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&report(&model, &plan))?),
-                Format::Text => print!("{}", text_report(&report(&model, &plan))),
-                Format::Html => println!("{}", apply_to_html(&doc, &plan, &badge_html(&model, &plan))),
+                Format::Json => emit(&(serde_json::to_string_pretty(&report(&model, &plan))? + "\n"))?,
+                Format::Text => emit(&text_report(&report(&model, &plan)))?,
+                Format::Html => emit(&(apply_to_html(&doc, &plan, &badge_html(&model, &plan)) + "\n"))?,
             }
         }
         Command::Plan { page, url, mode } => {
             let html = read_page(&page)?;
             let (_, _, plan) = clean(&html, &Options { url, mode: mode.into() });
-            println!("{}", serde_json::to_string(&plan)?);
+            emit(&(serde_json::to_string(&plan)? + "\n"))?;
         }
         Command::Eval { corpus, out, field, mode } => eval(&corpus, &out, field, mode.into())?,
     }
     Ok(())
+}
+
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn emit(s: &str) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(s.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode) -> Result<()> {
