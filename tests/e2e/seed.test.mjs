@@ -98,6 +98,7 @@ test("seed page: clean in place, show the source, restore byte for byte, stay of
   // The page's own sub-resources (style sheet, images) were blocked before the click; the
   // extension itself must not have asked the network for anything.
   assert.deepEqual(h.blocked.slice(blockedBeforeClick), [], "no request after the click");
+  assert.deepEqual([...new Set(h.served)], [seed.url], "the only answered request is the page itself");
   for (const r of h.blocked) {
     assert.equal(new URL(r.url).origin, new URL(seed.url).origin, `only the page's own resources were requested: ${r.url}`);
   }
