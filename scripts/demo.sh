@@ -3,16 +3,15 @@
 # in real Chromium through the extension's toolbar button and keep before/after screenshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=${BYLINE_SHARED:-../shared}
-seed="$shared/fixtures/aggregator/seed-zibo-yonhap"
+seed=tests/fixtures/seed-zibo-yonhap   # bundled: the demo needs nothing outside the repo
 
 bash scripts/setup.sh
 bash scripts/build.sh
 
-url=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["url"])' "$seed.expect.json")
+url=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["url"])' "$seed/expect.json")
 echo
-echo "=== byline clean $seed.html --url $url"
-target/release/byline clean "$seed.html" --url "$url" --format text
+echo "=== byline clean $seed/page.html --url $url"
+target/release/byline clean "$seed/page.html" --url "$url" --format text
 
 echo
 echo "=== the extension in Chromium"

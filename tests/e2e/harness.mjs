@@ -43,6 +43,14 @@ export function loadFixture(name) {
   return { name, path, html: readFileSync(path), expect, url: expect.url };
 }
 
+/** {name, path, html, expect, url} for one of our own fixtures: tests/fixtures/<name>/. */
+export function loadOwnFixture(name) {
+  const dir = join(REPO, "tests/fixtures", name);
+  const path = join(dir, "page.html");
+  const expect = JSON.parse(readFileSync(join(dir, "expect.json"), "utf8"));
+  return { name, path, html: readFileSync(path), expect, url: expect.url };
+}
+
 /** Runs the native CLI and returns its stdout. */
 export function runCli(args) {
   return execFileSync(CLI, args, { encoding: "utf8", maxBuffer: 64 << 20 });

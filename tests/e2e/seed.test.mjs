@@ -7,13 +7,14 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
-  DEFAULT_ACTION_TITLE, REPO, countOccurrences, launch, loadFixture, normalizeText,
+  DEFAULT_ACTION_TITLE, REPO, countOccurrences, launch, loadOwnFixture, normalizeText,
   readShadowRoot, requireBuild, serializePage, squash, waitFor,
 } from "./harness.mjs";
 
 const SHOTS = join(REPO, "target/screenshots");
 const DOCS_SHOTS = join(REPO, "docs/screenshots");
-const seed = loadFixture("seed-zibo-yonhap");
+// The bundled copy (tests/fixtures/), so the demo works without ../shared.
+const seed = loadOwnFixture("seed-zibo-yonhap");
 const { article, source } = seed.expect;
 
 let h;
