@@ -15,7 +15,8 @@ pub const CLAIM_META: &[&str] = &["contentsource", "source", "article:media_name
 /// `<meta>` keys naming the author.
 pub const AUTHOR_META: &[&str] = &["author", "article:author", "byl", "dc.creator", "sailthru.author"];
 /// `<meta>` keys naming the site.
-pub const SITE_META: &[&str] = &["og:site_name", "sitename", "application-name", "twitter:site"];
+/// In this order (`application-name` is left out: sites put the headline there).
+pub const SITE_META: &[&str] = &["og:site_name", "sitename", "al:android:app_name", "al:ios:app_name"];
 /// `<meta>` keys dating the page.
 pub const DATE_META: &[&str] = &[
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date",
@@ -115,8 +116,8 @@ pub fn clues(page: &Page, url: Option<&str>) -> Vec<Clue> {
             out.push(clue(ClueKind::Author { org: false }, format!("meta {k}"), v));
         }
     }
-    for (k, v) in meta_values(page, SITE_META) {
-        if !v.starts_with('@') {
+    for key in SITE_META {
+        for (k, v) in meta_values(page, std::slice::from_ref(key)) {
             out.push(clue(ClueKind::Site, format!("meta {k}"), v));
         }
     }

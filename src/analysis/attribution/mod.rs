@@ -241,7 +241,9 @@ pub fn attribute(input: &Input) -> Source {
             None => continue,
         };
         if let Some(c) = signals::credit(text) {
-            ev(&mut evidence, "credit", text);
+            if !evidence.iter().any(|e| e.signal == "credit" && e.text == collapse(text)) {
+                ev(&mut evidence, "credit", text);
+            }
             // The fullest credit wins ("Associated Press" over a kicker "AP").
             if credit.as_ref().is_none_or(|(old, _)| c.name.chars().count() > old.name.chars().count()) {
                 credit = Some((c, collapse(text)));
@@ -350,12 +352,19 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
     let start = input.title_node.unwrap_or(0);
     let mut found: Vec<(NodeId, String, String)> = Vec::new();
     let texts: Vec<NodeId> = page.subtree(body).filter(|&i| page.text(i).is_some() && !skipped(input, i)).collect();
+    // Inside the article a label counts only in a lead or closing paragraph ("(Source: …)"
+    // under a photo mid-story credits the photo).
+    let article = blocks(input, input.article_nodes);
+    let edge: Vec<NodeId> = article.iter().take(LEAD_BLOCKS).chain(article.iter().rev().take(TAIL_BLOCKS)).map(|(n, _)| *n).collect();
     for (k, &i) in texts.iter().enumerate() {
         let block = input.stats.block_of[i as usize];
-        if !in_article(input, i) && input.stats.total[block as usize].chars > MAX_LABEL_LINE_CHARS {
+        let t = page.text(i).unwrap_or("");
+        // …or when the label opens its own line ("引用元：共同通信" under a quoted story).
+        let opens_line = k == 0 || input.stats.block_of[texts[k - 1] as usize] != block;
+        let own_line = opens_line && attribution().source_label_ac.find(&fold(t)).is_some_and(|m| m.start() == 0);
+        if input.stats.total[block as usize].chars > MAX_LABEL_LINE_CHARS || (in_article(input, i) && !edge.contains(&block) && !own_line) {
             continue;
         }
-        let t = page.text(i).unwrap_or("");
         let Some(mut value) = signals::label_value(t) else { continue };
         if value.is_empty() {
             // "引用元：<a>共同通信</a>": the value is the next text in the same block.

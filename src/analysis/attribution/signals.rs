@@ -293,6 +293,15 @@ pub fn credit(line: &str) -> Option<Cited> {
     }
     let table = agencies();
     if let Some(&i) = table.by_name.get(text) {
+        // A short Latin name must be written as the agency writes it ("AP", "AFP", "dpa")
+        // or in capitals: "Aa" is a font-size button, not Anadolu.
+        let raw = line.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        let short = text.chars().count() <= 4 && text.is_ascii();
+        let written_so = table.agencies[i].names.iter().chain(std::iter::once(&table.agencies[i].canonical)).any(|n| n == raw)
+            || raw.chars().all(|c| !c.is_lowercase());
+        if short && !written_so {
+            return None;
+        }
         return Some(Cited { agency: i, name: text.to_string() });
     }
     let opener = attribution().byline_openers.iter().any(|o| {
@@ -315,10 +324,13 @@ pub fn label_value(text: &str) -> Option<String> {
     let folded: Vec<char> = text.chars().map(fold_char).collect();
     let folded_s: String = folded.iter().collect();
     for m in lex.source_label_ac.find_iter(&folded_s) {
-        // A label is a word of its own: "resources:" is not "sources:".
-        let before = folded_s[..m.start()].chars().last();
-        if before.is_some_and(is_word_char) && folded_s[m.start()..].starts_with(is_word_char) {
-            continue;
+        // A Latin label opens its line or follows a separator: "Freeing the Source: The
+        // Story of Mozilla" is a title, "resources:" is not "sources:".
+        if folded_s[m.start()..].starts_with(is_word_char) {
+            let before = folded_s[..m.start()].trim_end_matches(' ').chars().last();
+            if before.is_some_and(|c| !matches!(c, '|' | '｜' | '·' | '/' | '(' | '[' | '（' | '【' | '-' | ',' | ';')) {
+                continue;
+            }
         }
         let rest = folded_s[m.end()..].trim_start();
         let Some(rest) = rest.strip_prefix([':', '：']) else { continue };
@@ -425,6 +437,10 @@ mod tests {
         assert_eq!(canon(&credit("Von Anna Schmidt, dpa").unwrap()), "dpa");
         assert_eq!(credit("By Jane Doe, staff writer"), None);
         assert_eq!(credit("Photos from the AP archive"), None);
+        assert_eq!(credit("Aa"), None);
+        assert_eq!(canon(&credit("AFP").unwrap()), "AFP");
+        assert_eq!(label_value("\"Freeing the Source: The Story of Mozilla\""), None);
+        assert_eq!(label_value("Photo | Source: Reuters").as_deref(), Some("Reuters"));
     }
 
     #[test]
