@@ -234,6 +234,14 @@ fn date_at(t: &[(Tok, usize, usize)], i: usize) -> Option<(Date, usize)> {
         }
         // 20250703 inside identifiers is handled by `date_in_url`, not here.
     }
+    // 21.05.2025 (day first, the European way)
+    if let (Some(d), Some(m)) = (num(at(0), 2), num(at(2), 2)) {
+        if is_mark(at(1), &['.']) && is_mark(at(3), &['.']) && matches!(at(4), Some((Tok::Num { digits: 4, .. }, _, _))) {
+            if let Some(date) = valid(num(at(4), 4), m, d) {
+                return Some((date, 5));
+            }
+        }
+    }
     // 3月5日 (year unknown)
     if let Some(m) = num(at(0), 2) {
         if is_mark(at(1), &['月', '월']) {
@@ -412,6 +420,7 @@ mod tests {
         assert_eq!(dates("Paris, le 5 mars 2025 (AFP)"), [Date::ymd(2025, 3, 5)]);
         assert_eq!(dates("Madrid, 23 de noviembre de 2022 (EFE)"), [Date::ymd(2022, 11, 23)]);
         assert_eq!(dates("Roma, 4 settembre 2025 (ANSA)"), [Date::ymd(2025, 9, 4)]);
+        assert_eq!(dates("Quelle: dpa | 21.05.2025"), [Date::ymd(2025, 5, 21)]);
         assert_eq!(dates("Lisboa, 4 de setembro de 2025 (Lusa)"), [Date::ymd(2025, 9, 4)]);
     }
 
