@@ -94,6 +94,14 @@ pub struct AttributionLexicon {
     pub date_labels: Vec<String>,
     pub source_label_ac: AhoCorasick,
     pub date_label_ac: AhoCorasick,
+    /// Dateline templates every agency may use (see `data/attribution.txt`).
+    pub datelines: Vec<String>,
+    /// Markers of a copyright / no-redistribution line ("copyright", "무단 전재").
+    pub copyright_marks: Vec<String>,
+    /// Class-name words that mark a photo caption or credit.
+    pub caption_classes: Vec<String>,
+    /// Words that open a byline ("by", "von", "记者").
+    pub byline_openers: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -101,6 +109,10 @@ pub struct Agency {
     pub canonical: String,
     pub names: Vec<String>,
     pub domains: Vec<String>,
+    /// Dateline templates of this agency (same syntax as the shared ones).
+    pub datelines: Vec<String>,
+    /// Closing lines that identify this agency without naming it ("reporting by", "(end)"), folded.
+    pub tail_marks: Vec<String>,
 }
 
 pub struct AgencyTable {
@@ -110,6 +122,10 @@ pub struct AgencyTable {
     /// Over every folded name; pattern id = index into `name_owner`.
     pub names_ac: AhoCorasick,
     pub name_owner: Vec<usize>,
+    /// The same names with every (overlapping) match reported; pattern id = index into `name_owner`.
+    pub names_all_ac: AhoCorasick,
+    /// Folded names, by pattern id.
+    pub folded_names: Vec<String>,
 }
 
 impl AgencyTable {
@@ -123,7 +139,9 @@ impl AgencyTable {
             };
             let names = list(fields.next());
             let domains = list(fields.next());
-            agencies.push(Agency { canonical, names, domains });
+            let datelines = list(fields.next());
+            let tail_marks = list(fields.next()).iter().map(|t| fold(t)).collect();
+            agencies.push(Agency { canonical, names, domains, datelines, tail_marks });
         }
         let mut by_name = HashMap::new();
         let mut patterns = Vec::new();
@@ -137,7 +155,12 @@ impl AgencyTable {
                 }
             }
         }
-        AgencyTable { names_ac: automaton(&patterns), agencies, by_name, name_owner }
+        let names_all_ac = AhoCorasick::new(&patterns).expect("agency automaton builds");
+        AgencyTable { names_ac: automaton(&patterns), names_all_ac, folded_names: patterns, agencies, by_name, name_owner }
+    }
+
+    pub fn index_of(&self, agency: &Agency) -> usize {
+        self.agencies.iter().position(|a| std::ptr::eq(a, agency)).unwrap_or(0)
     }
 
     pub fn lookup(&self, name: &str) -> Option<&Agency> {
@@ -160,10 +183,18 @@ pub fn attribution() -> &'static AttributionLexicon {
     L.get_or_init(|| {
         let mut source_labels = Vec::new();
         let mut date_labels = Vec::new();
+        let mut datelines = Vec::new();
+        let mut copyright_marks = Vec::new();
+        let mut caption_classes = Vec::new();
+        let mut byline_openers = Vec::new();
         for (section, line) in sections(ATTRIBUTION_TXT) {
             match section.as_str() {
                 "source_label" => source_labels.push(fold(&line)),
                 "date_label" => date_labels.push(fold(&line)),
+                "dateline" => datelines.push(line),
+                "copyright_mark" => copyright_marks.push(fold(&line)),
+                "caption_class" => caption_classes.push(fold(&line)),
+                "byline_opener" => byline_openers.push(fold(&line)),
                 other => panic!("unknown attribution section {other}"),
             }
         }
@@ -172,6 +203,10 @@ pub fn attribution() -> &'static AttributionLexicon {
             date_label_ac: automaton(&date_labels),
             source_labels,
             date_labels,
+            datelines,
+            copyright_marks,
+            caption_classes,
+            byline_openers,
         }
     })
 }
