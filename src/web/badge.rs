@@ -76,8 +76,10 @@ fn reader_language(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
-/// Page and story dates further apart than this raise the date warning.
-pub const DATE_WARNING_DAYS: i64 = 3;
+/// Page and story dates further apart than this raise the date warning. One day of slack
+/// covers time zones (a story filed late on the 12th in Santiago is the 13th in Seoul);
+/// a matome that re-dates a story by three days is already worth a warning.
+pub const DATE_WARNING_DAYS: i64 = 1;
 
 const CSS: &str = ":host{all:initial;display:block;margin:8px 0}\
 .b{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff8dc;border:1px solid #c9b458;border-radius:6px;padding:6px 10px;max-width:48em}\
