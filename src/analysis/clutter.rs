@@ -130,12 +130,16 @@ impl<'a> Ctx<'a> {
         let mut block = label;
         while let Some(p) = self.page.parent(block) {
             let allowed = if in_article { self.guard.may_hide_in_article(self.page, p) } else { self.guard.may_hide(self.page, p) };
-            if !allowed || self.first_text(p) != label_text || self.other_box_heading(p, block, label) {
+            if !allowed || self.first_text(p) != label_text {
                 break;
             }
             let rest_chars = self.chars(p) - self.chars(label);
             let rest_active = self.interactive[p as usize] - self.interactive[lu];
             if rest_chars > 0 && (rest_active as f32) < min_density * rest_chars as f32 {
+                break;
+            }
+            // Last, as it reads the parent's subtree.
+            if self.other_box_heading(p, block, label) {
                 break;
             }
             block = p;
