@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
         let mut covered = 0;
         let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
         for (e, s, t) in self.lex.find_in(&text) {
-            if e.usage != usage || !kinds.contains(&e.kind.as_str()) {
+            if e.usage != usage || !kinds.contains(&e.kind.as_str()) || !word_bounded(&text, s, t) {
                 continue;
             }
             let n = text[s..t].chars().filter(|c| c.is_alphabetic()).count();
@@ -172,6 +172,18 @@ impl<'a> Ctx<'a> {
         let block = self.stats.block_of[id as usize];
         block != crate::page::NO_NODE && self.stats.inline[block as usize].chars == self.chars(id) && !self.inside_link(id)
     }
+}
+
+/// A match of a Latin-script phrase is a whole word: no letter glued on either side
+/// ("anzeigen" is not found in "Stellenanzeigen"). CJK text has no spaces, so a CJK edge
+/// is always a boundary.
+pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let latin = |c: char| c.is_alphabetic() && !crate::text::is_cjk(c);
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !(first.is_some_and(latin) && before.is_some_and(latin)) && !(last.is_some_and(latin) && after.is_some_and(latin))
 }
 
 pub fn is_block_tag(page: &Page, id: NodeId) -> bool {

@@ -20,6 +20,8 @@ pub const MAX_HEADING_WEIGHT: u32 = 45;
 pub const MIN_LINK_DENSITY: f32 = 0.85;
 /// At least this many links.
 pub const MIN_LINKS: usize = 3;
+/// At most this many links: a longer list is site navigation, not a box.
+pub const MAX_LINKS: usize = 20;
 /// Links average at least this Latin-equivalent length (a headline, not a menu entry).
 pub const MIN_AVG_LINK_WEIGHT: u32 = 24;
 
@@ -31,6 +33,8 @@ fn link_weights(cx: &Ctx, id: NodeId) -> Vec<u32> {
     let page = cx.page;
     page.subtree(id)
         .filter(|&i| page.tag(i) == "a" && cx.chars(i) > 0)
+        // In-page links (a table of contents) are the article's own.
+        .filter(|&i| !page.attr(i, "href").is_some_and(|h| h.trim_start().starts_with('#')))
         .map(|i| {
             let mut t = TextCounts::default();
             for j in page.subtree(i) {
@@ -63,7 +67,8 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         let weights = link_weights(cx, block);
-        if weights.len() < MIN_LINKS || weights.iter().sum::<u32>() < MIN_AVG_LINK_WEIGHT * weights.len() as u32 {
+        let in_page = cx.count_links(block) - weights.len();
+        if in_page > 0 || weights.len() > MAX_LINKS || weights.len() < MIN_LINKS || weights.iter().sum::<u32>() < MIN_AVG_LINK_WEIGHT * weights.len() as u32 {
             continue;
         }
         let shown = collapse(&page.raw_text(label));

@@ -16,6 +16,8 @@ use crate::text::fold;
 pub const MAX_BLOCK_CHARS: u32 = 400;
 /// In or beside the article, the disclaimer phrase must start within this many characters.
 pub const MAX_LEAD_OFFSET: usize = 2;
+/// ... and the block must hold at least this many disclaimer phrases.
+pub const MIN_PHRASES_BESIDE_ARTICLE: usize = 2;
 
 pub const SECTIONS: &[&str] = &["phrase:disclaimer", "phrase:footer"];
 
@@ -27,7 +29,9 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         let folded = fold(text);
-        let Some((entry, start, _)) = cx.lex.find_in(&folded).find(|(e, _, _)| e.usage == PhraseUse::Phrase) else {
+        let Some((entry, start, _)) =
+            cx.lex.find_in(&folded).find(|(e, s, t)| e.usage == PhraseUse::Phrase && super::word_bounded(&folded, *s, *t))
+        else {
             continue;
         };
         let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
@@ -40,9 +44,12 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             hides.push(Hide { node: block, kind, reason: format!("{what}: contains “{}”", entry.phrase) });
             continue;
         }
-        // In or beside the article: only a block that opens with a disclaimer.
+        // In or beside the article: only a block that opens with a disclaimer and says
+        // more than one disclaimer phrase ("免责声明：本文来源于网络…"); a lone
+        // "Disclaimer:" may be the author's own note.
         let opens = cx.first_text(block) == Some(t) && folded[..start].chars().count() <= MAX_LEAD_OFFSET;
-        if kind == Kind::Disclaimer && opens && cx.guard.may_hide_merged(page, block) {
+        let phrases = cx.lex.find_in(&folded).filter(|(e, _, _)| e.usage == PhraseUse::Phrase && e.kind == "disclaimer").count();
+        if kind == Kind::Disclaimer && opens && phrases >= MIN_PHRASES_BESIDE_ARTICLE && cx.guard.may_hide_merged(page, block) {
             hides.push(Hide { node: block, kind, reason: format!("disclaimer beside the article: opens with “{}”", entry.phrase) });
         }
     }

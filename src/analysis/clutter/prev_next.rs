@@ -32,7 +32,10 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         let text = fold(&page.raw_text(b));
-        let Some((_, start, end)) = cx.lex.find_in(&text).find(|(e, _, _)| e.usage == PhraseUse::Lead && e.kind == "prev_next")
+        let Some((_, start, end)) = cx
+            .lex
+            .find_in(&text)
+            .find(|(e, s, t)| e.usage == PhraseUse::Lead && e.kind == "prev_next" && super::word_bounded(&text, *s, *t))
         else {
             continue;
         };

@@ -1,4 +1,5 @@
-//! Newsletter, sign-up and subscribe boxes: a small box with a heading and either an
+//! Newsletter, sign-up and subscribe boxes (and, when the e-mail form has a text area,
+//! the comment box it is): a small box with a heading and either an
 //! e-mail form, a call-to-action button ("Subscribe", "Sign up", "立即订阅", "구독하기")
 //! or a newsletter label. The box is the innermost block around the seed that opens with
 //! a heading-like line; it may sit between article paragraphs (it holds no article block).
@@ -57,7 +58,10 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if cx.stats.invisible[seed as usize] || !page.is_element(seed) {
             continue;
         }
-        let why = if email_form(page, seed) {
+        let comment_form = email_form(page, seed) && page.subtree(seed).any(|i| page.tag(i) == "textarea");
+        let why = if comment_form {
+            "comment form"
+        } else if email_form(page, seed) {
             "e-mail sign-up form"
         } else if cta(cx, seed) {
             "subscribe button"
@@ -95,6 +99,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         }
         let Some((block, heading)) = found else { continue };
         let shown = collapse(&page.raw_text(heading));
-        hides.push(Hide { node: block, kind: Kind::Newsletter, reason: format!("sign-up box “{}” ({why})", truncate(&shown, 30)) });
+        let (kind, what) = if comment_form { (Kind::Comments, "comment box") } else { (Kind::Newsletter, "sign-up box") };
+        hides.push(Hide { node: block, kind, reason: format!("{what} “{}” ({why})", truncate(&shown, 30)) });
     }
 }
