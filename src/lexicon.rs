@@ -13,9 +13,28 @@ const AGENCIES_TXT: &str = include_str!("../data/agencies.txt");
 /// How a clutter phrase is used (the `match` part of a `[match:kind]` section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhraseUse {
+    /// (Most of) a short label that opens a block.
     Heading,
+    /// Anywhere in a short block.
     Phrase,
+    /// The whole text of a small element, alone or with other `whole` phrases.
     Whole,
+    /// The whole text of a call-to-action link or button inside a box.
+    Cta,
+    /// The start of a short navigation item followed by a link.
+    Lead,
+}
+
+impl PhraseUse {
+    pub fn name(self) -> &'static str {
+        match self {
+            PhraseUse::Heading => "heading",
+            PhraseUse::Phrase => "phrase",
+            PhraseUse::Whole => "whole",
+            PhraseUse::Cta => "cta",
+            PhraseUse::Lead => "lead",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -52,11 +71,14 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
 
 pub struct ClutterLexicon {
     pub entries: Vec<Entry>,
-    /// Over the folded phrases of `heading` and `phrase` entries (pattern id = index into `searchable`).
+    /// Over the folded phrases of `heading`, `phrase` and `lead` entries (pattern id = index into `searchable`).
     pub automaton: AhoCorasick,
     pub searchable: Vec<usize>,
-    /// Squashed `whole` phrases → entry index.
+    /// Squashed `whole` and `cta` phrases → entry index.
     pub whole: HashMap<String, usize>,
+    /// Over the squashed `whole` and `cta` phrases (pattern id = index into `squashed_ids`).
+    pub squashed_automaton: AhoCorasick,
+    pub squashed_ids: Vec<usize>,
 }
 
 impl ClutterLexicon {
@@ -68,17 +90,50 @@ impl ClutterLexicon {
                 "heading" => PhraseUse::Heading,
                 "phrase" => PhraseUse::Phrase,
                 "whole" => PhraseUse::Whole,
+                "cta" => PhraseUse::Cta,
+                "lead" => PhraseUse::Lead,
                 other => panic!("unknown phrase use {other}"),
             };
             entries.push(Entry { phrase: fold(&line), usage, kind: kind.to_string() });
         }
-        let searchable: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].usage != PhraseUse::Whole).collect();
+        let is_squashed = |u: PhraseUse| matches!(u, PhraseUse::Whole | PhraseUse::Cta);
+        let searchable: Vec<usize> = (0..entries.len()).filter(|&i| !is_squashed(entries[i].usage)).collect();
         let patterns: Vec<String> = searchable.iter().map(|&i| entries[i].phrase.clone()).collect();
-        let whole = (0..entries.len())
-            .filter(|&i| entries[i].usage == PhraseUse::Whole)
-            .map(|i| (squash(&entries[i].phrase), i))
-            .collect();
-        ClutterLexicon { automaton: automaton(&patterns), searchable, whole, entries }
+        let squashed_ids: Vec<usize> = (0..entries.len()).filter(|&i| is_squashed(entries[i].usage)).collect();
+        let squashed: Vec<String> = squashed_ids.iter().map(|&i| squash(&entries[i].phrase)).collect();
+        let whole = squashed_ids.iter().zip(&squashed).map(|(&i, k)| (k.clone(), i)).collect();
+        ClutterLexicon {
+            automaton: automaton(&patterns),
+            searchable,
+            whole,
+            squashed_automaton: automaton(&squashed),
+            squashed_ids,
+            entries,
+        }
+    }
+
+    /// `[use:kind]` sections present in the lexicon, each once.
+    pub fn sections(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.entries.iter().map(|e| format!("{}:{}", e.usage.name(), e.kind)).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Entries of `usage` whose non-overlapping matches tile all of the already-squashed
+    /// text, in order; empty when some of the text is not covered.
+    pub fn tile_squashed<'a>(&'a self, squashed: &str, usage: PhraseUse) -> Vec<&'a Entry> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for m in self.squashed_automaton.find_iter(squashed) {
+            let e = &self.entries[self.squashed_ids[m.pattern().as_usize()]];
+            if m.start() != at || e.usage != usage {
+                return Vec::new();
+            }
+            at = m.end();
+            out.push(e);
+        }
+        if at == squashed.len() { out } else { Vec::new() }
     }
 
     /// Entries found in already-folded text, with their byte spans.
