@@ -13,9 +13,28 @@ const AGENCIES_TXT: &str = include_str!("../data/agencies.txt");
 /// How a clutter phrase is used (the `match` part of a `[match:kind]` section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhraseUse {
+    /// (Most of) a short label that opens a block.
     Heading,
+    /// Anywhere in a short block.
     Phrase,
+    /// The whole text of a small element, alone or with other `whole` phrases.
     Whole,
+    /// The whole text of a call-to-action link or button inside a box.
+    Cta,
+    /// The start of a short navigation item followed by a link.
+    Lead,
+}
+
+impl PhraseUse {
+    pub fn name(self) -> &'static str {
+        match self {
+            PhraseUse::Heading => "heading",
+            PhraseUse::Phrase => "phrase",
+            PhraseUse::Whole => "whole",
+            PhraseUse::Cta => "cta",
+            PhraseUse::Lead => "lead",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -52,11 +71,14 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
 
 pub struct ClutterLexicon {
     pub entries: Vec<Entry>,
-    /// Over the folded phrases of `heading` and `phrase` entries (pattern id = index into `searchable`).
+    /// Over the folded phrases of `heading`, `phrase` and `lead` entries (pattern id = index into `searchable`).
     pub automaton: AhoCorasick,
     pub searchable: Vec<usize>,
-    /// Squashed `whole` phrases → entry index.
+    /// Squashed `whole` and `cta` phrases → entry index.
     pub whole: HashMap<String, usize>,
+    /// Over the squashed `whole` and `cta` phrases (pattern id = index into `squashed_ids`).
+    pub squashed_automaton: AhoCorasick,
+    pub squashed_ids: Vec<usize>,
 }
 
 impl ClutterLexicon {
@@ -68,17 +90,50 @@ impl ClutterLexicon {
                 "heading" => PhraseUse::Heading,
                 "phrase" => PhraseUse::Phrase,
                 "whole" => PhraseUse::Whole,
+                "cta" => PhraseUse::Cta,
+                "lead" => PhraseUse::Lead,
                 other => panic!("unknown phrase use {other}"),
             };
             entries.push(Entry { phrase: fold(&line), usage, kind: kind.to_string() });
         }
-        let searchable: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].usage != PhraseUse::Whole).collect();
+        let is_squashed = |u: PhraseUse| matches!(u, PhraseUse::Whole | PhraseUse::Cta);
+        let searchable: Vec<usize> = (0..entries.len()).filter(|&i| !is_squashed(entries[i].usage)).collect();
         let patterns: Vec<String> = searchable.iter().map(|&i| entries[i].phrase.clone()).collect();
-        let whole = (0..entries.len())
-            .filter(|&i| entries[i].usage == PhraseUse::Whole)
-            .map(|i| (squash(&entries[i].phrase), i))
-            .collect();
-        ClutterLexicon { automaton: automaton(&patterns), searchable, whole, entries }
+        let squashed_ids: Vec<usize> = (0..entries.len()).filter(|&i| is_squashed(entries[i].usage)).collect();
+        let squashed: Vec<String> = squashed_ids.iter().map(|&i| squash(&entries[i].phrase)).collect();
+        let whole = squashed_ids.iter().zip(&squashed).map(|(&i, k)| (k.clone(), i)).collect();
+        ClutterLexicon {
+            automaton: automaton(&patterns),
+            searchable,
+            whole,
+            squashed_automaton: automaton(&squashed),
+            squashed_ids,
+            entries,
+        }
+    }
+
+    /// `[use:kind]` sections present in the lexicon, each once.
+    pub fn sections(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.entries.iter().map(|e| format!("{}:{}", e.usage.name(), e.kind)).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Entries of `usage` whose non-overlapping matches tile all of the already-squashed
+    /// text, in order; empty when some of the text is not covered.
+    pub fn tile_squashed<'a>(&'a self, squashed: &str, usage: PhraseUse) -> Vec<&'a Entry> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for m in self.squashed_automaton.find_iter(squashed) {
+            let e = &self.entries[self.squashed_ids[m.pattern().as_usize()]];
+            if m.start() != at || e.usage != usage {
+                return Vec::new();
+            }
+            at = m.end();
+            out.push(e);
+        }
+        if at == squashed.len() { out } else { Vec::new() }
     }
 
     /// Entries found in already-folded text, with their byte spans.
@@ -94,6 +149,14 @@ pub struct AttributionLexicon {
     pub date_labels: Vec<String>,
     pub source_label_ac: AhoCorasick,
     pub date_label_ac: AhoCorasick,
+    /// Dateline templates every agency may use (see `data/attribution.txt`).
+    pub datelines: Vec<String>,
+    /// Markers of a copyright / no-redistribution line ("copyright", "무단 전재").
+    pub copyright_marks: Vec<String>,
+    /// Class-name words that mark a photo caption or credit.
+    pub caption_classes: Vec<String>,
+    /// Words that open a byline ("by", "von", "记者").
+    pub byline_openers: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -101,6 +164,10 @@ pub struct Agency {
     pub canonical: String,
     pub names: Vec<String>,
     pub domains: Vec<String>,
+    /// Dateline templates of this agency (same syntax as the shared ones).
+    pub datelines: Vec<String>,
+    /// Closing lines that identify this agency without naming it ("reporting by", "(end)"), folded.
+    pub tail_marks: Vec<String>,
 }
 
 pub struct AgencyTable {
@@ -110,6 +177,10 @@ pub struct AgencyTable {
     /// Over every folded name; pattern id = index into `name_owner`.
     pub names_ac: AhoCorasick,
     pub name_owner: Vec<usize>,
+    /// The same names with every (overlapping) match reported; pattern id = index into `name_owner`.
+    pub names_all_ac: AhoCorasick,
+    /// Folded names, by pattern id.
+    pub folded_names: Vec<String>,
 }
 
 impl AgencyTable {
@@ -123,7 +194,9 @@ impl AgencyTable {
             };
             let names = list(fields.next());
             let domains = list(fields.next());
-            agencies.push(Agency { canonical, names, domains });
+            let datelines = list(fields.next());
+            let tail_marks = list(fields.next()).iter().map(|t| fold(t)).collect();
+            agencies.push(Agency { canonical, names, domains, datelines, tail_marks });
         }
         let mut by_name = HashMap::new();
         let mut patterns = Vec::new();
@@ -137,7 +210,12 @@ impl AgencyTable {
                 }
             }
         }
-        AgencyTable { names_ac: automaton(&patterns), agencies, by_name, name_owner }
+        let names_all_ac = AhoCorasick::new(&patterns).expect("agency automaton builds");
+        AgencyTable { names_ac: automaton(&patterns), names_all_ac, folded_names: patterns, agencies, by_name, name_owner }
+    }
+
+    pub fn index_of(&self, agency: &Agency) -> usize {
+        self.agencies.iter().position(|a| std::ptr::eq(a, agency)).unwrap_or(0)
     }
 
     pub fn lookup(&self, name: &str) -> Option<&Agency> {
@@ -160,10 +238,18 @@ pub fn attribution() -> &'static AttributionLexicon {
     L.get_or_init(|| {
         let mut source_labels = Vec::new();
         let mut date_labels = Vec::new();
+        let mut datelines = Vec::new();
+        let mut copyright_marks = Vec::new();
+        let mut caption_classes = Vec::new();
+        let mut byline_openers = Vec::new();
         for (section, line) in sections(ATTRIBUTION_TXT) {
             match section.as_str() {
                 "source_label" => source_labels.push(fold(&line)),
                 "date_label" => date_labels.push(fold(&line)),
+                "dateline" => datelines.push(line),
+                "copyright_mark" => copyright_marks.push(fold(&line)),
+                "caption_class" => caption_classes.push(fold(&line)),
+                "byline_opener" => byline_openers.push(fold(&line)),
                 other => panic!("unknown attribution section {other}"),
             }
         }
@@ -172,6 +258,10 @@ pub fn attribution() -> &'static AttributionLexicon {
             date_label_ac: automaton(&date_labels),
             source_labels,
             date_labels,
+            datelines,
+            copyright_marks,
+            caption_classes,
+            byline_openers,
         }
     })
 }

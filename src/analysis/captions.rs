@@ -14,6 +14,9 @@ use std::collections::HashSet;
 // ---- tunables ----
 /// Caption text shorter than this (letters and digits) is too generic to compare.
 pub const MIN_CAPTION_CHARS: usize = 20;
+/// A copy with at most this many extra letters around the caption ("Photo:", "Foto:",
+/// "图：", "사진=") is a copy of its own; with more, it is glued into running text.
+pub const MAX_AFFIX_CHARS: usize = 8;
 
 /// The text whose nearest block is `b` (not the text of nested blocks).
 fn inline_text(page: &Page, stats: &Stats, b: NodeId) -> String {
@@ -72,8 +75,11 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
             continue;
         }
         done.insert(key);
-        let standalone: Vec<NodeId> = blocks.iter().filter(|(_, k)| k == key).map(|(n, _)| *n).collect();
-        let glued = blocks.iter().filter(|(_, k)| k.len() > key.len() && k.contains(key.as_str())).count();
+        let key_chars = key.chars().count();
+        let extra = |k: &str| k.chars().count() - key_chars;
+        let standalone: Vec<NodeId> =
+            blocks.iter().filter(|(_, k)| k.contains(key.as_str()) && extra(k) <= MAX_AFFIX_CHARS).map(|(n, _)| *n).collect();
+        let glued = blocks.iter().filter(|(_, k)| k.contains(key.as_str()) && extra(k) > MAX_AFFIX_CHARS).count();
         if standalone.len() + glued < 2 {
             continue;
         }

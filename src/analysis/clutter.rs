@@ -1,135 +1,237 @@
-//! Clutter around the article: blocks opened by a recommendation / friend-link heading,
-//! disclaimer and "Powered by" footers, back-to-top buttons. Lexicon phrases find the
-//! candidates; structure (position, link density, what the block contains) decides.
+//! Clutter around (and inside) the article. Each classifier is a small module in
+//! `clutter/` with its tunables at the top; it proposes blocks with a `kind` and a short
+//! human `reason`. Lexicon phrases (`data/clutter.txt`, matched with Aho-Corasick) find
+//! candidates; structure (position relative to the article, link density, list shape,
+//! what the block contains) decides. The `Guard` keeps the article and headline safe;
+//! a classifier may act inside the article only on a clearly labelled box.
+
+mod comments;
+mod headline_lists;
+mod labelled_lists;
+mod labels;
+mod phrases;
+mod prev_next;
+mod signup;
 
 use super::stats::Stats;
 use super::Guard;
-use crate::lexicon::{clutter, PhraseUse};
+use crate::lexicon::{clutter, ClutterLexicon, PhraseUse};
 use crate::page::{NodeId, Page};
 use crate::plan::{Hide, Kind};
-use crate::text::{collapse, fold, squash, truncate};
+use crate::text::{fold, is_block};
 
-// ---- tunables ----
-/// A heading label is short: at most this many characters.
-pub const MAX_LABEL_CHARS: u32 = 40;
-/// The lexicon phrase must cover at least this share of the label's characters.
-pub const MIN_LABEL_COVERAGE: f32 = 0.5;
-/// The rest of a labelled block must be at least this link-dense to be a link list.
-pub const MIN_LIST_LINK_DENSITY: f32 = 0.5;
-/// A labelled link block holds at least this many links.
-pub const MIN_LIST_LINKS: usize = 2;
-/// Disclaimer / footer phrases only hide blocks up to this many characters.
-pub const MAX_PHRASE_BLOCK_CHARS: u32 = 400;
-/// Back-to-top buttons are at most this long.
-pub const MAX_BUTTON_CHARS: u32 = 20;
+/// The `[use:kind]` lexicon sections each classifier consumes (checked by a test: every
+/// section of `data/clutter.txt` has a consumer).
+pub const CONSUMERS: &[(&str, &[&str])] = &[
+    ("labelled_lists", labelled_lists::SECTIONS),
+    ("comments", comments::SECTIONS),
+    ("signup", signup::SECTIONS),
+    ("labels", labels::SECTIONS),
+    ("phrases", phrases::SECTIONS),
+    ("prev_next", prev_next::SECTIONS),
+    ("headline_lists", headline_lists::SECTIONS),
+];
 
-pub fn find(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
-    let mut hides = Vec::new();
-    headed_blocks(page, stats, guard, &mut hides);
-    phrase_blocks(page, stats, guard, &mut hides);
-    buttons(page, stats, guard, &mut hides);
-    hides
+/// A box heading (another list's label met while climbing) is at most this long.
+pub const MAX_BOX_HEADING_CHARS: u32 = 40;
+
+/// What every classifier sees.
+pub struct Ctx<'a> {
+    pub page: &'a Page,
+    pub stats: &'a Stats,
+    pub guard: &'a Guard,
+    pub lex: &'static ClutterLexicon,
+    /// Visible characters of each subtree inside a link or a button.
+    pub interactive: Vec<u32>,
 }
 
-fn count_links(page: &Page, id: NodeId) -> usize {
-    page.subtree(id).filter(|&i| page.tag(i) == "a").count()
-}
+impl<'a> Ctx<'a> {
+    fn new(page: &'a Page, stats: &'a Stats, guard: &'a Guard) -> Self {
+        let n = page.len();
+        let mut inside = vec![false; n];
+        let mut interactive = vec![0u32; n];
+        for i in 0..n {
+            let id = i as NodeId;
+            let p_inside = page.parent(id).is_some_and(|p| inside[p as usize]);
+            if page.is_element(id) {
+                inside[i] = p_inside || matches!(page.tag(id), "a" | "button");
+            } else if p_inside && !stats.invisible[i] {
+                interactive[i] = stats.total[i].chars;
+            }
+        }
+        for i in (1..n).rev() {
+            if let Some(p) = page.parent(i as NodeId) {
+                interactive[p as usize] += interactive[i];
+            }
+        }
+        Ctx { page, stats, guard, lex: clutter(), interactive }
+    }
 
-/// First visible text node of a subtree.
-fn first_text(page: &Page, stats: &Stats, id: NodeId) -> Option<NodeId> {
-    page.subtree(id).find(|&i| page.text(i).is_some() && !stats.invisible[i as usize])
-}
+    pub fn chars(&self, id: NodeId) -> u32 {
+        self.stats.total[id as usize].chars
+    }
 
-fn headed_blocks(page: &Page, stats: &Stats, guard: &Guard, hides: &mut Vec<Hide>) {
-    let lex = clutter();
-    for label in 0..page.len() as NodeId {
+    /// First visible text node of a subtree.
+    pub fn first_text(&self, id: NodeId) -> Option<NodeId> {
+        self.page.subtree(id).find(|&i| self.page.text(i).is_some() && !self.stats.invisible[i as usize])
+    }
+
+    pub fn count_links(&self, id: NodeId) -> usize {
+        self.page.subtree(id).filter(|&i| self.page.tag(i) == "a" && self.chars(i) > 0).count()
+    }
+
+    /// Visible element with text, whose text is not all in one element child: the
+    /// innermost element holding a given piece of text.
+    pub fn innermost_text_element(&self, id: NodeId) -> bool {
+        let chars = self.chars(id);
+        self.page.is_element(id)
+            && !self.stats.invisible[id as usize]
+            && chars > 0
+            && !self.page.children(id).any(|c| self.page.is_element(c) && self.chars(c) == chars)
+    }
+
+    pub fn inside_link(&self, id: NodeId) -> bool {
+        self.page.tag(id) == "a" || self.page.ancestors(id).any(|a| self.page.tag(a) == "a")
+    }
+
+    /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
+    /// matches must cover at least `min_coverage` of its letters.
+    pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
+        let text = fold(&self.page.raw_text(id));
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 {
+            return None;
+        }
+        let mut covered = 0;
+        let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
+        for (e, s, t) in self.lex.find_in(&text) {
+            if e.usage != usage || !kinds.contains(&e.kind.as_str()) || !word_bounded(&text, s, t) {
+                continue;
+            }
+            let n = text[s..t].chars().filter(|c| c.is_alphabetic()).count();
+            covered += n;
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((e, n));
+            }
+        }
+        let (entry, _) = best?;
+        if (covered as f32) < min_coverage * letters as f32 {
+            return None;
+        }
+        Some((Kind::from_lexicon(&entry.kind)?, entry.phrase.clone()))
+    }
+
+    /// Climbs from a label to the largest block that starts with it and whose remaining
+    /// text is at least `min_density` links/buttons. `in_article` allows blocks inside
+    /// the article (still never containing an article block).
+    pub fn climb_labelled(&self, label: NodeId, min_density: f32, in_article: bool) -> NodeId {
         let lu = label as usize;
-        if !page.is_element(label) || stats.invisible[lu] {
-            continue;
-        }
-        let chars = stats.total[lu].chars;
-        if !(2..=MAX_LABEL_CHARS).contains(&chars) {
-            continue;
-        }
-        // Only the innermost element holding the label text is tried.
-        if page.children(label).any(|c| page.is_element(c) && stats.total[c as usize].chars == chars) {
-            continue;
-        }
-        let text = fold(&page.raw_text(label));
-        let Some((entry, start, end)) = lex.find_in(&text).find(|(e, _, _)| e.usage == PhraseUse::Heading) else {
-            continue;
-        };
-        let covered = text[start..end].chars().filter(|c| !c.is_whitespace()).count() as f32;
-        if covered < MIN_LABEL_COVERAGE * chars as f32 {
-            continue;
-        }
-        let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
-        let label_text = first_text(page, stats, label);
+        let label_text = self.first_text(label);
         let mut block = label;
-        while let Some(p) = page.parent(block) {
-            if !guard.may_hide(page, p) || first_text(page, stats, p) != label_text {
+        while let Some(p) = self.page.parent(block) {
+            let allowed = if in_article { self.guard.may_hide_in_article(self.page, p) } else { self.guard.may_hide(self.page, p) };
+            if !allowed || self.first_text(p) != label_text {
                 break;
             }
-            let rest_chars = stats.total[p as usize].chars - chars;
-            let rest_links = stats.link_chars[p as usize] - stats.link_chars[lu];
-            if rest_chars > 0 && (rest_links as f32) < MIN_LIST_LINK_DENSITY * rest_chars as f32 {
+            let rest_chars = self.chars(p) - self.chars(label);
+            let rest_active = self.interactive[p as usize] - self.interactive[lu];
+            if rest_chars > 0 && (rest_active as f32) < min_density * rest_chars as f32 {
+                break;
+            }
+            // Last, as it reads the parent's subtree.
+            if self.other_box_heading(p, block, label) {
                 break;
             }
             block = p;
         }
-        let links = count_links(page, block);
-        if block == label || links < MIN_LIST_LINKS || !guard.may_hide(page, block) {
-            continue;
+        block
+    }
+
+    /// `parent` holds, outside `block`, another box's heading: a heading tag, or a line of
+    /// plain text with the label's tag (sibling boxes repeat their structure).
+    fn other_box_heading(&self, parent: NodeId, block: NodeId, label: NodeId) -> bool {
+        let label_tag = self.page.tag(label);
+        self.page.subtree(parent).filter(|&i| !self.page.contains(block, i) && self.page.is_element(i)).any(|i| {
+            let tag = self.page.tag(i);
+            let heading_tag = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            (heading_tag || tag == label_tag)
+                && self.chars(i) > 0
+                && self.chars(i) <= MAX_BOX_HEADING_CHARS
+                && self.interactive[i as usize] == 0
+                && self.innermost_text_element(i)
+                && self.heading_like(i)
+        })
+    }
+
+    /// A heading-like element: a heading tag, or an element that is a whole line of text.
+    pub fn heading_like(&self, id: NodeId) -> bool {
+        if matches!(self.page.tag(id), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "legend" | "caption") {
+            return true;
         }
-        let label_shown = collapse(&page.raw_text(label));
-        hides.push(Hide {
-            node: block,
-            kind,
-            reason: format!("“{}” heading over a list of {links} links", truncate(&label_shown, 30)),
-        });
+        // A whole line: the only text of its nearest block outside nested blocks.
+        let block = self.stats.block_of[id as usize];
+        block != crate::page::NO_NODE && self.stats.inline[block as usize].chars == self.chars(id) && !self.inside_link(id)
     }
 }
 
-fn phrase_blocks(page: &Page, stats: &Stats, guard: &Guard, hides: &mut Vec<Hide>) {
-    let lex = clutter();
-    for t in 0..page.len() as NodeId {
-        let Some(text) = page.text(t) else { continue };
-        if stats.invisible[t as usize] {
-            continue;
-        }
-        let folded = fold(text);
-        let Some((entry, _, _)) = lex.find_in(&folded).find(|(e, _, _)| e.usage == PhraseUse::Phrase) else {
-            continue;
-        };
-        let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
-        let block = stats.block_of[t as usize];
-        if block == crate::page::NO_NODE
-            || stats.total[block as usize].chars > MAX_PHRASE_BLOCK_CHARS
-            || !guard.may_hide(page, block)
-        {
-            continue;
-        }
-        let what = if kind == Kind::Disclaimer { "disclaimer" } else { "site footer" };
-        hides.push(Hide { node: block, kind, reason: format!("{what}: contains “{}”", entry.phrase) });
-    }
+/// A match of a Latin-script phrase is a whole word: no letter glued on either side
+/// ("anzeigen" is not found in "Stellenanzeigen"). CJK text has no spaces, so a CJK edge
+/// is always a boundary.
+pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let latin = |c: char| c.is_alphabetic() && !crate::text::is_cjk(c);
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !(first.is_some_and(latin) && before.is_some_and(latin)) && !(last.is_some_and(latin) && after.is_some_and(latin))
 }
 
-fn buttons(page: &Page, stats: &Stats, guard: &Guard, hides: &mut Vec<Hide>) {
-    let lex = clutter();
-    for id in 0..page.len() as NodeId {
-        let iu = id as usize;
-        if !page.is_element(id) || stats.invisible[iu] || stats.total[iu].chars == 0 || stats.total[iu].chars > MAX_BUTTON_CHARS {
-            continue;
+pub fn is_block_tag(page: &Page, id: NodeId) -> bool {
+    is_block(page.tag(id))
+}
+
+pub fn find(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
+    let cx = Ctx::new(page, stats, guard);
+    let mut hides = Vec::new();
+    labelled_lists::find(&cx, &mut hides);
+    comments::find(&cx, &mut hides);
+    signup::find(&cx, &mut hides);
+    prev_next::find(&cx, &mut hides);
+    phrases::find(&cx, &mut hides);
+    labels::find(&cx, &mut hides);
+    headline_lists::find(&cx, &mut hides);
+    hides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lexicon section is consumed by some classifier, and every entry is found by
+    /// the automaton that classifier uses (so no entry is dead data).
+    #[test]
+    fn every_lexicon_entry_has_a_consumer() {
+        let lex = clutter();
+        let consumed: Vec<&str> = CONSUMERS.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+        for section in lex.sections() {
+            assert!(consumed.contains(&section.as_str()), "lexicon section [{section}] is used by no classifier");
         }
-        // Outermost element with exactly this text.
-        if page.parent(id).is_some_and(|p| stats.total[p as usize].chars == stats.total[iu].chars && guard.may_hide(page, p)) {
-            continue;
+        for e in &lex.entries {
+            let same = |f: &crate::lexicon::Entry| f.phrase == e.phrase && f.usage == e.usage && f.kind == e.kind;
+            let found = match e.usage {
+                PhraseUse::Whole | PhraseUse::Cta => {
+                    let key = crate::text::squash(&e.phrase);
+                    let tiles = lex.tile_squashed(&key, e.usage);
+                    tiles.len() == 1 && same(tiles[0])
+                }
+                _ => lex.find_in(&e.phrase).any(|(f, _, _)| same(f)),
+            };
+            assert!(found, "lexicon entry {:?} [{}:{}] can never match as itself", e.phrase, e.usage.name(), e.kind);
         }
-        let Some(&entry) = lex.whole.get(&squash(&page.raw_text(id))) else { continue };
-        let entry = &lex.entries[entry];
-        let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
-        if guard.may_hide(page, id) {
-            hides.push(Hide { node: id, kind, reason: format!("“{}” button", entry.phrase) });
+        for (name, sections) in CONSUMERS {
+            for s in *sections {
+                assert!(lex.sections().iter().any(|x| x == s), "{name} consumes [{s}], which the lexicon lacks");
+            }
         }
     }
 }

@@ -1,8 +1,11 @@
 //! Dates written on pages: ISO forms, 2024年9月22日 / 2025년 11월 27일, "Nov. 23, 2022",
 //! "23 November 2022", month-day forms without a year ("Nov. 23", "3月5日"), and dates in
-//! URL paths. A small tokenizer and a few token patterns: no regex engine in the wasm.
+//! URL paths; month names in English, German, French, Spanish, Italian and Portuguese
+//! ("23. November 2022", "5 mars 2025", "23 de noviembre de 2022"); day-only mentions
+//! ("4日", "27일") and weekdays ("on Tuesday", "화요일", "周二") resolved against a
+//! reference date. A small tokenizer and a few token patterns: no regex engine in the wasm.
 
-use crate::text::fold_char;
+use crate::text::{fold_char, is_cjk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -18,6 +21,42 @@ impl Date {
     /// `YYYY-MM-DD`, when the year is known.
     pub fn iso(&self) -> Option<String> {
         self.year.map(|y| format!("{y:04}-{:02}-{:02}", self.month, self.day))
+    }
+    /// Days since 1970-01-01 (proleptic Gregorian), when the year is known.
+    pub fn day_number(&self) -> Option<i64> {
+        let (y, m, d) = (self.year? as i64, self.month as i64, self.day as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        Some(era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468)
+    }
+    pub fn from_day_number(n: i64) -> Date {
+        let z = n + 719468;
+        let era = z.div_euclid(146097);
+        let doe = z - era * 146097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::ymd(y as u16, m as u8, d as u8)
+    }
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(&self) -> Option<u8> {
+        self.day_number().map(|n| (n + 3).rem_euclid(7) as u8)
+    }
+    /// The latest date not after `self` whose day of the month is `day` (this month or an
+    /// earlier one).
+    pub fn last_day_of_month_number(&self, day: u8) -> Option<Date> {
+        let n = self.day_number()?;
+        (0..62).map(|k| Date::from_day_number(n - k)).find(|d| d.day == day)
+    }
+    /// The latest date not after `self` that falls on `weekday` (0 = Monday).
+    pub fn last_weekday(&self, weekday: u8) -> Option<Date> {
+        let n = self.day_number()?;
+        (0..7).map(|k| Date::from_day_number(n - k)).find(|d| d.weekday() == Some(weekday))
     }
     /// A month-day date placed in the latest year that does not put it after `reference`.
     pub fn resolve_year(&self, reference: Date) -> Date {
@@ -35,9 +74,41 @@ const MIN_YEAR: u32 = 1990;
 const MAX_YEAR: u32 = 2100;
 
 const MONTHS: &[(&str, u8)] = &[
+    // English
     ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
     ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
     ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    // German
+    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("mai", 5), ("juni", 6), ("juli", 7),
+    ("oktober", 10), ("dezember", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("juin", 6), ("juillet", 7),
+    ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    // Spanish
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+    ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7),
+    ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9),
+    ("outubro", 10), ("dezembro", 12),
+];
+
+/// Weekday names (0 = Monday) as whole words, in the languages of the month table.
+const WEEKDAY_WORDS: &[(&str, u8)] = &[
+    ("monday", 0), ("tuesday", 1), ("wednesday", 2), ("thursday", 3), ("friday", 4), ("saturday", 5), ("sunday", 6),
+    ("montag", 0), ("dienstag", 1), ("mittwoch", 2), ("donnerstag", 3), ("freitag", 4), ("samstag", 5), ("sonntag", 6),
+    ("lundi", 0), ("mardi", 1), ("mercredi", 2), ("jeudi", 3), ("vendredi", 4), ("samedi", 5), ("dimanche", 6),
+    ("lunes", 0), ("martes", 1), ("miércoles", 2), ("jueves", 3), ("viernes", 4), ("sábado", 5), ("domingo", 6),
+];
+
+/// CJK weekday forms: 周二 / 星期二 (zh), 火曜 / 火曜日 (ja), 화요일 (ko).
+const WEEKDAY_CJK: &[(&str, u8)] = &[
+    ("星期一", 0), ("星期二", 1), ("星期三", 2), ("星期四", 3), ("星期五", 4), ("星期六", 5), ("星期日", 6), ("星期天", 6),
+    ("周一", 0), ("周二", 1), ("周三", 2), ("周四", 3), ("周五", 4), ("周六", 5), ("周日", 6),
+    ("月曜", 0), ("火曜", 1), ("水曜", 2), ("木曜", 3), ("金曜", 4), ("土曜", 5), ("日曜", 6),
+    ("월요일", 0), ("화요일", 1), ("수요일", 2), ("목요일", 3), ("금요일", 4), ("토요일", 5), ("일요일", 6),
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,8 +127,8 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
             let mut value = c.to_digit(10).unwrap_or(0);
             let mut digits = 1;
             let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = it.peek() {
-                let d = fold_char(d);
+            while let Some(&(i, raw)) = it.peek() {
+                let d = fold_char(raw);
                 if !d.is_ascii_digit() {
                     break;
                 }
@@ -65,25 +136,26 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
                     value = value * 10 + d.to_digit(10).unwrap_or(0);
                 }
                 digits += 1;
-                end = i + d.len_utf8();
+                end = i + raw.len_utf8();
                 it.next();
             }
             toks.push((Tok::Num { value, digits }, start, end));
-        } else if c.is_ascii_alphabetic() {
+        } else if c.is_alphabetic() && !is_cjk(c) {
             let mut w = String::from(c);
-            let mut end = start + 1;
-            while let Some(&(i, d)) = it.peek() {
-                let d = fold_char(d);
-                if !d.is_ascii_alphabetic() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, raw)) = it.peek() {
+                let d = fold_char(raw);
+                if !d.is_alphabetic() || is_cjk(d) {
                     break;
                 }
                 w.push(d);
-                end = i + 1;
+                end = i + raw.len_utf8();
                 it.next();
             }
             toks.push((Tok::Word(w), start, end));
         } else if !c.is_whitespace() {
-            toks.push((Tok::Mark(c), start, start + c.len_utf8()));
+            let raw_len = text[start..].chars().next().map_or(1, char::len_utf8);
+            toks.push((Tok::Mark(c), start, start + raw_len));
         }
     }
     toks
@@ -105,6 +177,10 @@ fn num(t: Option<&(Tok, usize, usize)>, max_digits: usize) -> Option<u32> {
 
 fn is_mark(t: Option<&(Tok, usize, usize)>, marks: &[char]) -> bool {
     matches!(t, Some((Tok::Mark(c), _, _)) if marks.contains(c))
+}
+
+fn is_word(t: Option<&(Tok, usize, usize)>, word: &str) -> bool {
+    matches!(t, Some((Tok::Word(w), _, _)) if w == word)
 }
 
 fn valid(y: Option<u32>, m: u32, d: u32) -> Option<Date> {
@@ -158,6 +234,14 @@ fn date_at(t: &[(Tok, usize, usize)], i: usize) -> Option<(Date, usize)> {
         }
         // 20250703 inside identifiers is handled by `date_in_url`, not here.
     }
+    // 21.05.2025 (day first, the European way)
+    if let (Some(d), Some(m)) = (num(at(0), 2), num(at(2), 2)) {
+        if is_mark(at(1), &['.']) && is_mark(at(3), &['.']) && matches!(at(4), Some((Tok::Num { digits: 4, .. }, _, _))) {
+            if let Some(date) = valid(num(at(4), 4), m, d) {
+                return Some((date, 5));
+            }
+        }
+    }
     // 3月5日 (year unknown)
     if let Some(m) = num(at(0), 2) {
         if is_mark(at(1), &['月', '월']) {
@@ -192,10 +276,13 @@ fn date_at(t: &[(Tok, usize, usize)], i: usize) -> Option<(Date, usize)> {
             }
         }
     }
-    // 23 November 2022 / 23. November 2022
+    // 23 November 2022 / 23. November 2022 / 23 de noviembre de 2022
     if let Some(d) = num(at(0), 2) {
         let mut k = 1;
         if is_mark(at(k), &['.']) {
+            k += 1;
+        }
+        if is_word(at(k), "de") {
             k += 1;
         }
         if let Some(m) = at(k).and_then(|(tok, _, _)| month_of(tok)) {
@@ -203,14 +290,74 @@ fn date_at(t: &[(Tok, usize, usize)], i: usize) -> Option<(Date, usize)> {
             if is_mark(at(k), &['.', ',']) {
                 k += 1;
             }
+            if is_word(at(k), "de") {
+                k += 1;
+            }
             if let (Some(y), Some((Tok::Num { digits: 4, .. }, _, _))) = (num(at(k), 4), at(k)) {
                 if let Some(date) = valid(Some(y), m as u32, d) {
                     return Some((date, k + 1));
                 }
             }
+            // "5 mar", "23. November" without a year.
+            if let Some(date) = valid(None, m as u32, d) {
+                return Some((date, k_month_end(t, i, k)));
+            }
         }
     }
     None
+}
+
+/// Tokens used by a day-month date without a year: up to and including the month word.
+fn k_month_end(t: &[(Tok, usize, usize)], i: usize, k: usize) -> usize {
+    // `k` may have moved past a trailing '.', ',' or "de"; back up to the month word.
+    let mut used = k;
+    while used > 1 && month_of(&t[i + used - 1].0).is_none() {
+        used -= 1;
+    }
+    used
+}
+
+/// Day-of-month mentions without a month ("4日", "27일"), outside full dates, with
+/// their byte spans. "3日間" / "3일간" (a duration) is not a date.
+pub fn find_days(text: &str) -> Vec<(u8, usize, usize)> {
+    let t = tokenize(text);
+    let full = find_dates(text);
+    let mut out = Vec::new();
+    for i in 0..t.len() {
+        let at = |k: usize| t.get(i + k);
+        let Some(d) = num(at(0), 2) else { continue };
+        if !is_mark(at(1), &['日', '일']) || is_mark(at(2), &['間', '间', '간', '동']) {
+            continue;
+        }
+        if i > 0 && is_mark(t.get(i - 1), &['月', '월', '第', '.', '/', '-']) {
+            continue;
+        }
+        let (start, end) = (t[i].1, t[i + 1].2);
+        if full.iter().any(|&(_, s, e)| s < end && start < e) || !(1..=31).contains(&d) {
+            continue;
+        }
+        out.push((d as u8, start, end));
+    }
+    out
+}
+
+/// Weekday mentions (0 = Monday) with their byte spans.
+pub fn find_weekdays(text: &str) -> Vec<(u8, usize, usize)> {
+    let mut out: Vec<(u8, usize, usize)> = Vec::new();
+    for (tok, s, e) in tokenize(text) {
+        if let Tok::Word(w) = tok {
+            if let Some((_, d)) = WEEKDAY_WORDS.iter().find(|(n, _)| *n == w) {
+                out.push((*d, s, e));
+            }
+        }
+    }
+    for (name, d) in WEEKDAY_CJK {
+        for (s, _) in text.match_indices(name) {
+            out.push((*d, s, s + name.len()));
+        }
+    }
+    out.sort_by_key(|&(_, s, _)| s);
+    out
 }
 
 /// A date in a URL path: /2024/0922/, /2025/06/13/, t20250703, 2025-03-06.
@@ -265,6 +412,42 @@ mod tests {
         assert_eq!(dates("新华社北京3月5日电"), [Date { year: None, month: 3, day: 5 }]);
         assert_eq!(dates("SEOUL, Nov. 23 (Yonhap)"), [Date { year: None, month: 11, day: 23 }]);
         assert!(dates("version 2.0.1 and 1999-13-40").is_empty());
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(dates("Berlin, 23. März 2025 (dpa)"), [Date::ymd(2025, 3, 23)]);
+        assert_eq!(dates("Paris, le 5 mars 2025 (AFP)"), [Date::ymd(2025, 3, 5)]);
+        assert_eq!(dates("Madrid, 23 de noviembre de 2022 (EFE)"), [Date::ymd(2022, 11, 23)]);
+        assert_eq!(dates("Roma, 4 settembre 2025 (ANSA)"), [Date::ymd(2025, 9, 4)]);
+        assert_eq!(dates("Quelle: dpa | 21.05.2025"), [Date::ymd(2025, 5, 21)]);
+        assert_eq!(dates("Lisboa, 4 de setembro de 2025 (Lusa)"), [Date::ymd(2025, 9, 4)]);
+    }
+
+    #[test]
+    fn day_only_and_weekdays() {
+        let days: Vec<u8> = find_days("米航空宇宙局（NASA）は4日、月面に").into_iter().map(|d| d.0).collect();
+        assert_eq!(days, [4]);
+        let days: Vec<u8> = find_days("노선 3개를 추가로 운행한다고 27일 밝혔다. 3일간 11월 2일").into_iter().map(|d| d.0).collect();
+        assert_eq!(days, [27]);
+        assert_eq!(find_weekdays("regulators on Tuesday proposed")[0].0, 1);
+        assert_eq!(find_weekdays("国务院周二发布")[0].0, 1);
+        assert_eq!(find_weekdays("정부는 화요일 발표했다")[0].0, 1);
+        let page = Date::ymd(2025, 10, 7);
+        assert_eq!(page.weekday(), Some(1));
+        assert_eq!(page.last_weekday(1), Some(page));
+        assert_eq!(page.last_weekday(4), Some(Date::ymd(2025, 10, 3)));
+        assert_eq!(Date::ymd(2025, 9, 7).last_day_of_month_number(4), Some(Date::ymd(2025, 9, 4)));
+        assert_eq!(Date::ymd(2025, 3, 2).last_day_of_month_number(30), Some(Date::ymd(2025, 1, 30)));
+        assert_eq!(Date::from_day_number(Date::ymd(2024, 2, 29).day_number().unwrap()), Date::ymd(2024, 2, 29));
+    }
+
+    #[test]
+    fn full_width_digits_keep_spans() {
+        let text = "２０２５年３月６日 x";
+        let (d, s, e) = find_dates(text)[0];
+        assert_eq!(d, Date::ymd(2025, 3, 6));
+        assert_eq!(&text[s..e], "２０２５年３月６日");
     }
 
     #[test]

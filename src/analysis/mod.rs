@@ -14,9 +14,32 @@ use stats::Stats;
 /// What may never be hidden: the article blocks and the headline.
 pub struct Guard {
     protected: Vec<NodeId>,
+    /// The article root and the headline: never hidden, even by a clear disclaimer.
+    core: Vec<NodeId>,
 }
 
 impl Guard {
+    pub fn new(root: Option<NodeId>, nodes: &[NodeId], title: Option<NodeId>) -> Guard {
+        let mut protected = nodes.to_vec();
+        protected.extend(title);
+        let core = root.into_iter().chain(title).collect();
+        Guard { protected, core }
+    }
+    /// `id` lies inside (or is) an article block.
+    pub fn in_article(&self, page: &Page, id: NodeId) -> bool {
+        self.protected.iter().any(|&p| page.contains(p, id))
+    }
+    /// `id` comes after the start of the article in document order.
+    pub fn after_article_start(&self, id: NodeId) -> bool {
+        self.protected.iter().min().is_some_and(|&p| id > p)
+    }
+    /// Like `may_hide_in_article`, but `id` may also be a block merged into the article
+    /// beside its root (a disclaimer glued after the body); never the root or headline.
+    pub fn may_hide_merged(&self, page: &Page, id: NodeId) -> bool {
+        !matches!(page.tag(id), "html" | "body" | "head")
+            && self.core.iter().all(|&c| !page.contains(id, c))
+            && self.protected.iter().all(|&p| p == id || !page.contains(id, p))
+    }
     /// `id` is outside every protected node and contains none of them.
     pub fn may_hide(&self, page: &Page, id: NodeId) -> bool {
         !matches!(page.tag(id), "html" | "body" | "head")
@@ -39,9 +62,7 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     if !art.is_article {
         return plan;
     }
-    let mut protected = art.nodes.clone();
-    protected.extend(art.title_node);
-    let guard = Guard { protected };
+    let guard = Guard::new(art.root, &art.nodes, art.title_node);
 
     let mut hidden = clutter::find(page, &stats, &guard);
     let captions = captions::find(page, &stats, &guard, &hidden);

@@ -1,0 +1,72 @@
+//! Previous/next-article navigation: short lines that start with a lead label
+//! ("上一篇：", "Next article", "前の記事", "다음 기사") and link to another story, and the
+//! smallest wrapper that holds nothing but such lines.
+
+use super::Ctx;
+use crate::lexicon::PhraseUse;
+use crate::page::{NodeId, NO_NODE};
+use crate::plan::{Hide, Kind};
+use crate::text::fold;
+
+// ---- tunables ----
+/// A navigation line is short.
+pub const MAX_ITEM_CHARS: u32 = 100;
+/// The label starts the line, after at most this many non-letter characters ("« ").
+pub const MAX_LEAD_OFFSET: usize = 3;
+/// Beside the label, at least this share of the line is links.
+pub const MIN_ITEM_LINK_DENSITY: f32 = 0.5;
+/// A wrapper may hold this many characters beside its navigation lines (separators).
+pub const WRAPPER_SLACK_CHARS: u32 = 4;
+
+pub const SECTIONS: &[&str] = &["lead:prev_next"];
+
+pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+    let page = cx.page;
+    let mut items: Vec<NodeId> = Vec::new();
+    for b in 0..page.len() as NodeId {
+        if !page.is_element(b) || cx.stats.block_of[b as usize] != b || cx.stats.invisible[b as usize] {
+            continue;
+        }
+        let chars = cx.chars(b);
+        if chars == 0 || chars > MAX_ITEM_CHARS || items.last().is_some_and(|&i| page.contains(i, b)) {
+            continue;
+        }
+        let text = fold(&page.raw_text(b));
+        let Some((_, start, end)) = cx
+            .lex
+            .find_in(&text)
+            .find(|(e, s, t)| e.usage == PhraseUse::Lead && e.kind == "prev_next" && super::word_bounded(&text, *s, *t))
+        else {
+            continue;
+        };
+        if text[..start].chars().count() > MAX_LEAD_OFFSET || text[..start].chars().any(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let label_chars = text[..end].chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let rest = chars.saturating_sub(label_chars);
+        let links = cx.interactive[b as usize];
+        let linked = if rest == 0 { links > 0 } else { links as f32 >= MIN_ITEM_LINK_DENSITY * rest as f32 };
+        if linked && cx.count_links(b) > 0 && cx.guard.may_hide_in_article(page, b) {
+            items.push(b);
+        }
+    }
+    let mut done = NO_NODE;
+    for &item in &items {
+        if done != NO_NODE && page.contains(done, item) {
+            continue;
+        }
+        let mut block = item;
+        while let Some(p) = page.parent(block) {
+            if !cx.guard.may_hide_in_article(page, p) {
+                break;
+            }
+            let nav: u32 = items.iter().filter(|&&i| page.contains(p, i)).map(|&i| cx.chars(i)).sum();
+            if cx.chars(p) > nav + WRAPPER_SLACK_CHARS {
+                break;
+            }
+            block = p;
+        }
+        done = block;
+        hides.push(Hide { node: block, kind: Kind::PrevNext, reason: "previous/next article links".into() });
+    }
+}
