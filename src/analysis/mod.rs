@@ -72,15 +72,15 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     }
     let hidden = outermost(page, hidden);
 
-    let source: Source = attribution::attribute(&attribution::Input {
+    let source: Source = attribution::attribute(&attribution::Input::new(
         page,
-        stats: &stats,
-        article_nodes: &art.nodes,
-        title_node: art.title_node,
-        title: art.title.as_deref(),
-        hidden: &hidden,
-        url: options.url.as_deref(),
-    });
+        &stats,
+        &art.nodes,
+        art.title_node,
+        art.title.as_deref(),
+        &hidden,
+        options.url.as_deref(),
+    ));
 
     plan.is_article = true;
     plan.title = art.title;

@@ -226,3 +226,30 @@ pub fn page_model_json() -> Result<String, JsValue> {
     let value = to_js(&nodes)?;
     js_sys::JSON::stringify(&value)?.as_string().ok_or_else(|| JsValue::from_str("stringify failed"))
 }
+
+/// `performance.now()`, or 0 where there is none.
+fn now_ms() -> f64 {
+    let global = js_sys::global();
+    js_sys::Reflect::get(&global, &"performance".into())
+        .ok()
+        .and_then(|perf| {
+            let now = js_sys::Reflect::get(&perf, &"now".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+            now.call0(&perf).ok()?.as_f64()
+        })
+        .unwrap_or(0.0)
+}
+
+/// Milliseconds spent in each phase of a clean, without touching the page (benchmarks):
+/// `[read DOM into the page model, analyze, summarize]`.
+#[wasm_bindgen]
+pub fn profile_phases(url: Option<String>) -> Result<Vec<f64>, JsValue> {
+    let t0 = now_ms();
+    let live = read_document()?;
+    let t1 = now_ms();
+    let plan = crate::analyze(&live.page, &Options { url, ..Options::default() });
+    let t2 = now_ms();
+    let s = summary(&live.page, &plan);
+    let t3 = now_ms();
+    std::hint::black_box(s);
+    Ok(vec![t1 - t0, t2 - t1, t3 - t2])
+}

@@ -47,23 +47,50 @@ pub struct Input<'a> {
     pub title: Option<&'a str>,
     pub hidden: &'a [Hide],
     pub url: Option<&'a str>,
+    /// Nodes whose text is not the story's: invisible, hidden by the plan, or in a caption.
+    skip: Vec<bool>,
 }
 
-/// Inside a photo caption or credit: `<figure>`, `<figcaption>`, or a caption class.
-fn in_caption(page: &Page, id: NodeId) -> bool {
+impl<'a> Input<'a> {
+    pub fn new(
+        page: &'a Page,
+        stats: &'a Stats,
+        article_nodes: &'a [NodeId],
+        title_node: Option<NodeId>,
+        title: Option<&'a str>,
+        hidden: &'a [Hide],
+        url: Option<&'a str>,
+    ) -> Self {
+        // One forward pass: a node is skipped when its parent is, or it starts a skipped subtree.
+        let mut skip = vec![false; page.len()];
+        let mut hidden_root = vec![false; page.len()];
+        for h in hidden {
+            if let Some(x) = hidden_root.get_mut(h.node as usize) {
+                *x = true;
+            }
+        }
+        for i in 0..page.len() {
+            let id = i as NodeId;
+            let inherited = page.parent(id).is_some_and(|p| skip[p as usize]);
+            skip[i] = inherited || stats.invisible[i] || hidden_root[i] || (page.is_element(id) && is_caption(page, id));
+        }
+        Input { page, stats, article_nodes, title_node, title, hidden, url, skip }
+    }
+}
+
+/// A photo caption or credit: `<figure>`, `<figcaption>`, or an element with a caption class.
+fn is_caption(page: &Page, a: NodeId) -> bool {
     let words = &attribution().caption_classes;
-    std::iter::once(id).chain(page.ancestors(id)).any(|a| {
-        matches!(page.tag(a), "figcaption" | "figure")
-            || page.attr(a, "class").is_some_and(|c| {
-                c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
-                    .chain(c.split_whitespace())
-                    .any(|w| words.iter().any(|k| w.eq_ignore_ascii_case(k)))
-            })
-    })
+    matches!(page.tag(a), "figcaption" | "figure")
+        || page.attr(a, "class").is_some_and(|c| {
+            c.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
+                .chain(c.split_whitespace())
+                .any(|w| words.iter().any(|k| w.eq_ignore_ascii_case(k)))
+        })
 }
 
 fn skipped(input: &Input, i: NodeId) -> bool {
-    input.stats.invisible[i as usize] || input.hidden.iter().any(|h| input.page.contains(h.node, i)) || in_caption(input.page, i)
+    input.skip[i as usize]
 }
 
 /// Visible text blocks under `roots`, in order, with their text (nested blocks separate).
