@@ -43,6 +43,8 @@ pub struct Ctx<'a> {
     pub lex: &'static ClutterLexicon,
     /// Visible characters of each subtree inside a link or a button.
     pub interactive: Vec<u32>,
+    /// Folded text of a subtree, computed on first use (several classifiers ask for it).
+    folded: Vec<std::cell::OnceCell<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -64,7 +66,7 @@ impl<'a> Ctx<'a> {
                 interactive[p as usize] += interactive[i];
             }
         }
-        Ctx { page, stats, guard, lex: clutter(), interactive }
+        Ctx { page, stats, guard, lex: clutter(), interactive, folded: vec![std::cell::OnceCell::new(); n] }
     }
 
     pub fn chars(&self, id: NodeId) -> u32 {
@@ -96,16 +98,21 @@ impl<'a> Ctx<'a> {
 
     /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
     /// matches must cover at least `min_coverage` of its letters.
+    /// `fold` of the subtree's text, cached.
+    pub fn folded(&self, id: NodeId) -> &str {
+        self.folded[id as usize].get_or_init(|| fold(&self.page.raw_text(id)))
+    }
+
     pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
-        let text = fold(&self.page.raw_text(id));
+        let text = self.folded(id);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         if letters == 0 {
             return None;
         }
         let mut covered = 0;
         let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
-        for (e, s, t) in self.lex.find_in(&text) {
-            if e.usage != usage || !kinds.contains(&e.kind.as_str()) || !word_bounded(&text, s, t) {
+        for (e, s, t) in self.lex.find_in(text) {
+            if e.usage != usage || !kinds.contains(&e.kind.as_str()) || !word_bounded(text, s, t) {
                 continue;
             }
             let n = text[s..t].chars().filter(|c| c.is_alphabetic()).count();

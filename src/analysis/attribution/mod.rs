@@ -49,6 +49,9 @@ pub struct Input<'a> {
     pub url: Option<&'a str>,
     /// Nodes whose text is not the story's: invisible, hidden by the plan, or in a caption.
     skip: Vec<bool>,
+    /// `blocks` of the article and of the body, computed once.
+    article_blocks: std::cell::OnceCell<Vec<(NodeId, String)>>,
+    body_blocks: std::cell::OnceCell<Vec<(NodeId, String)>>,
 }
 
 impl<'a> Input<'a> {
@@ -74,7 +77,26 @@ impl<'a> Input<'a> {
             let inherited = page.parent(id).is_some_and(|p| skip[p as usize]);
             skip[i] = inherited || stats.invisible[i] || hidden_root[i] || (page.is_element(id) && is_caption(page, id));
         }
-        Input { page, stats, article_nodes, title_node, title, hidden, url, skip }
+        Input {
+            page,
+            stats,
+            article_nodes,
+            title_node,
+            title,
+            hidden,
+            url,
+            skip,
+            article_blocks: Default::default(),
+            body_blocks: Default::default(),
+        }
+    }
+
+    fn article_blocks(&self) -> &[(NodeId, String)] {
+        self.article_blocks.get_or_init(|| blocks(self, self.article_nodes))
+    }
+
+    fn body_blocks(&self, body: NodeId) -> &[(NodeId, String)] {
+        self.body_blocks.get_or_init(|| blocks(self, &[body]))
     }
 }
 
@@ -177,7 +199,7 @@ pub fn attribute(input: &Input) -> Source {
     let page = input.page;
     let table = agencies();
     let mut evidence = Vec::new();
-    let article = blocks(input, input.article_nodes);
+    let article = input.article_blocks();
     let region = header_region(input);
     let clues = markup::clues(page, input.url);
     let page_host = input.url.and_then(host_of);
@@ -220,7 +242,7 @@ pub fn attribute(input: &Input) -> Source {
     let after: Vec<(NodeId, String)> = match input.article_nodes.iter().map(|&a| page.end(a)).max() {
         Some(end) => {
             let body = page.find_tag("body").unwrap_or(0);
-            blocks(input, &[body]).into_iter().filter(|(n, _)| *n >= end).take(AFTER_ARTICLE_BLOCKS).collect()
+            input.body_blocks(body).iter().filter(|(n, _)| *n >= end).take(AFTER_ARTICLE_BLOCKS).cloned().collect()
         }
         None => vec![],
     };
@@ -381,7 +403,7 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
     let texts: Vec<NodeId> = page.subtree(body).filter(|&i| page.text(i).is_some() && !skipped(input, i)).collect();
     // Inside the article a label counts only in a lead or closing paragraph ("(Source: …)"
     // under a photo mid-story credits the photo).
-    let article = blocks(input, input.article_nodes);
+    let article = input.article_blocks();
     let edge: Vec<NodeId> = article.iter().take(LEAD_BLOCKS).chain(article.iter().rev().take(TAIL_BLOCKS)).map(|(n, _)| *n).collect();
     for (k, &i) in texts.iter().enumerate() {
         let block = input.stats.block_of[i as usize];
@@ -451,9 +473,11 @@ fn page_date(input: &Input, region: std::ops::Range<NodeId>, evidence: &mut Vec<
     let lex = attribution();
     let body = input.page.find_tag("body").unwrap_or(0);
     let start = input.title_node.unwrap_or(0);
-    let mut lines: Vec<(NodeId, String)> = blocks(input, &[body])
-        .into_iter()
+    let mut lines: Vec<(NodeId, String)> = input
+        .body_blocks(body)
+        .iter()
         .filter(|(n, _)| !in_article(input, *n) && input.stats.total[*n as usize].chars <= MAX_LABEL_LINE_CHARS)
+        .cloned()
         .collect();
     lines.sort_by_key(|(n, _)| if *n >= start { (0, *n - start) } else { (1, start - *n) });
     for (_, line) in &lines {

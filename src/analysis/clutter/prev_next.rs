@@ -6,7 +6,6 @@ use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::{NodeId, NO_NODE};
 use crate::plan::{Hide, Kind};
-use crate::text::fold;
 
 // ---- tunables ----
 /// A navigation line is short.
@@ -31,7 +30,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if chars == 0 || chars > MAX_ITEM_CHARS || items.last().is_some_and(|&i| page.contains(i, b)) {
             continue;
         }
-        let text = fold(&page.raw_text(b));
+        let text = cx.folded(b);
         let Some((_, start, end)) = cx
             .lex
             .find_in(&text)
