@@ -86,6 +86,11 @@ pub fn host_of(url: &str) -> Option<String> {
 
 #[derive(Serialize)]
 struct SiteConfig {
+    /// What the snapshot walker must not descend into (shared with the page model).
+    opaque: String,
+    /// The hiding attribute and the one stylesheet the applier adds.
+    hidden_attr: &'static str,
+    style: &'static str,
     host: String,
     flags: Effective,
     /// The rules for this host, most specific first.
@@ -102,12 +107,24 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
     let host = rules::host_of(url).unwrap_or_default();
     let set = rules::parse(&loaded.settings.rules);
     to_js(&SiteConfig {
+        opaque: crate::page::OPAQUE_TAGS.join(","),
+        hidden_attr: super::HIDDEN_ATTR,
+        style: super::STYLE,
         flags: rules::effective(&loaded.settings.sites, &host),
         rules: set.for_host(&host).into_iter().map(RuleRef::from).collect(),
         diagnostics: set.diagnostics.len(),
         notice: loaded.notice,
         host,
     })
+}
+
+/// The hosts the user opted into auto-cleaning (exact host names, never `*`).
+#[wasm_bindgen]
+pub fn auto_clean_hosts(sync: JsValue, local: JsValue) -> Result<JsValue, JsValue> {
+    let loaded = settings::load(&area(sync), &area(local));
+    let hosts: Vec<&String> =
+        loaded.settings.sites.iter().filter(|(h, f)| h.as_str() != "*" && f.auto_clean == Some(true)).map(|(h, _)| h).collect();
+    to_js(&hosts)
 }
 
 /// The rules text with `host##selector` appended on a line of its own.
@@ -209,6 +226,7 @@ struct Anchor {
 /// What the badge says; the applier builds it from text nodes in a closed shadow root.
 #[derive(Serialize)]
 struct BadgeModel {
+    css: &'static str,
     label: &'static str,
     line: String,
     warning: Option<String>,
@@ -226,6 +244,14 @@ struct Analysis {
     badge: Option<BadgeModel>,
     node_count: u32,
 }
+
+/// The badge's style (the same look as src/web/badge.rs).
+const BADGE_CSS: &str = ":host{all:initial;display:block;margin:8px 0}\
+.b{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff8dc;border:1px solid #c9b458;border-radius:6px;padding:6px 10px;max-width:48em}\
+.w{color:#8a4b00;font-weight:600}\
+summary{cursor:pointer;color:#555}\
+li{margin:2px 0}\
+@media (prefers-color-scheme:dark){.b{color:#e6edf3;background:#2d2a1e;border-color:#8a7a3a}.w{color:#f0b45a}summary{color:#aaa}}";
 
 /// Shown text is cut to this many characters (hostile pages can put anything in metadata).
 const MAX_SHOWN: usize = 120;
@@ -249,7 +275,7 @@ fn badge_model(s: &Summary) -> BadgeModel {
     let mut items: Vec<String> = src.evidence.iter().map(|e| format!("{}: {}", e.signal, shown(&e.text))).collect();
     items.extend(s.hidden.iter().map(|h| format!("hidden {}: {}", h.kind.as_str(), shown(&h.reason))));
     let details = (!items.is_empty()).then(|| format!("Evidence · {} blocks hidden", s.hidden.len()));
-    BadgeModel { label: "Byline: where this story comes from", line, warning, details, items }
+    BadgeModel { css: BADGE_CSS, label: "Byline: where this story comes from", line, warning, details, items }
 }
 
 /// Analyses a snapshot (`{ops, strings, matches}` from snapshot.js) with a request
