@@ -205,7 +205,9 @@ pub fn parse(text: &str) -> RuleSet {
     for (i, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let number = i as u32 + 1;
-        match parse_line(line, number) {
+        // A byte-order mark from an imported file is not part of the first rule.
+        let content = if i == 0 { line.trim_start_matches('\u{feff}') } else { line };
+        match parse_line(content, number) {
             Ok(Some(rule)) => set.rules.push(rule),
             Ok(None) => {}
             Err(message) => set.diagnostics.push(Diagnostic { line: number, message, text: line.to_string() }),
@@ -314,7 +316,7 @@ mod tests {
 
     #[test]
     fn parses_hide_keep_global_and_comments() {
-        let set = parse("! comment\n\nexample.com##.ad\r\nnews.example.com#@#.related\n##.newsletter\na.com, B.com##div > p.x\n[Adblock Plus 2.0]\n");
+        let set = parse("\u{feff}! comment\n\nexample.com##.ad\r\nnews.example.com#@#.related\n##.newsletter\na.com, B.com##div > p.x\n[Adblock Plus 2.0]\n");
         assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
         let got: Vec<(u32, Vec<&str>, bool, &str)> =
             set.rules.iter().map(|r| (r.line, r.hosts.iter().map(|s| s.as_str()).collect(), r.keep, r.selector.as_str())).collect();
