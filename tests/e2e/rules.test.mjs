@@ -52,6 +52,8 @@ test("a ## rule hides, a #@# rule protects, a malformed rule shows its error and
     "other.example##.mn", // another site: must not apply
   ].join("\n");
   await writeRules(options, rules);
+  // The check runs as you type (debounced), so wait for its answer.
+  await options.waitForFunction(() => document.querySelectorAll("#diagnostics li").length > 0);
   const diagnostics = await options.$$eval("#diagnostics li", (lis) => lis.map((li) => ({ line: li.dataset.line, text: li.textContent })));
   assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
   assert.equal(diagnostics[0].line, "4");
