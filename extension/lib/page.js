@@ -24,6 +24,10 @@ const MAX_ADDED = 2000;
 const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
 let current = null; // the cleaned page's state, null when the page is as it was
+// The user wants this tab cleaned (a click or auto-clean cleaned it, no click restored
+// it since): SPA navigations to another view clean that view too.
+let engaged = false;
+let watcher = null; // {observer, url, timer}: installed at the first clean, kept for the page's life
 let queue = Promise.resolve(); // one operation at a time
 
 function serial(fn) {
@@ -70,14 +74,14 @@ async function clean({ auto }) {
   applied.addStyle();
   applied.hide(result.hide, elements);
   applied.addBadge(result.badge, result.anchor, elements);
-  current = { applied, config, core, result, url: location.href, auto, added: new Set(), lastRun: 0, lastCost: 0, timer: 0 };
+  current = { applied, config, core, result, auto, added: new Set(), lastRun: 0, lastCost: 0, timer: 0 };
+  engaged = true;
   watch();
   return summary(result, { via: core.via, notice: config.notice });
 }
 
 function restore() {
   if (!current) return false;
-  current.observer?.disconnect();
   clearTimeout(current.timer);
   current.applied.restore();
   current = null;
@@ -88,7 +92,10 @@ function restore() {
 export function toggle() {
   return serial(async () => {
     try {
-      if (restore()) return { state: "restored" };
+      if (restore()) {
+        engaged = false;
+        return { state: "restored" };
+      }
       return await clean({ auto: false });
     } catch (e) {
       restore();
@@ -118,10 +125,12 @@ function report(result) {
 // --- dynamic pages ---------------------------------------------------------------------
 
 function watch() {
-  const state = current;
-  state.observer = new MutationObserver((records) => {
-    if (current !== state) return;
-    if (location.href !== state.url) return navigated(state);
+  if (watcher) return;
+  watcher = { url: location.href, timer: 0 };
+  watcher.observer = new MutationObserver((records) => {
+    if (location.href !== watcher.url) return navigated();
+    const state = current;
+    if (!state) return;
     for (const r of records) {
       for (const n of r.addedNodes) {
         if (n.nodeType === 1 && !n.hasAttribute("data-byline")) state.added.add(n);
@@ -129,13 +138,14 @@ function watch() {
     }
     if (state.added.size) schedule(state);
   });
-  state.observer.observe(document.documentElement, { childList: true, subtree: true });
-  // Same-document navigations: the Navigation API where there is one, else back/forward.
-  const onNavigate = () => current === state && location.href !== state.url && navigated(state);
+  watcher.observer.observe(document.documentElement, { childList: true, subtree: true });
+  // Same-document navigations: the Navigation API where there is one, else back/forward;
+  // the observer above also notices a changed URL when the app re-renders.
+  const onNavigate = () => location.href !== watcher.url && navigated();
   try {
     globalThis.navigation?.addEventListener("navigatesuccess", onNavigate);
   } catch {
-    // No Navigation API here (Firefox): the observer's URL check and popstate remain.
+    // No Navigation API here (Firefox).
   }
   addEventListener("popstate", onNavigate);
 }
@@ -167,13 +177,14 @@ async function recheck(state) {
   }
 }
 
-function navigated(state) {
-  state.url = location.href; // once per navigation
-  clearTimeout(state.timer);
-  state.observer.disconnect();
-  setTimeout(() => {
+function navigated() {
+  watcher.url = location.href; // once per navigation
+  if (current) clearTimeout(current.timer);
+  clearTimeout(watcher.timer);
+  if (!engaged) return;
+  watcher.timer = setTimeout(() => {
     serial(async () => {
-      if (current !== state) return;
+      if (!engaged) return;
       restore();
       try {
         const result = await clean({ auto: false });
