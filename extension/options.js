@@ -15,6 +15,16 @@ let edited = false; // the textarea holds changes not yet saved
 function check(text) {
   loadCore().then((core) => {
     const set = core.check_rules(text);
+    // The core checks the syntax it knows; the browser's own selector engine has the last
+    // word on the CSS (a selector it cannot compile would be skipped on every page).
+    for (const rule of set.rules) {
+      try {
+        document.createDocumentFragment().querySelector(rule.selector);
+      } catch (e) {
+        set.diagnostics.push({ line: rule.line, message: t("ruleBadSelector"), text: text.split("\n")[rule.line - 1].replace(/\r$/, "") });
+      }
+    }
+    set.diagnostics.sort((a, b) => a.line - b.line);
     const list = $("diagnostics");
     list.replaceChildren();
     if (set.diagnostics.length === 0) {

@@ -13,7 +13,7 @@ KEYS = [
  "popupClean", "popupHiddenHeading", "popupNothingHidden", "popupNotCleaned", "showAgain", "shownAgain",
  "popupPermissionDenied", "popupOpenOptions", "optionsTitle", "rulesHeading", "rulesHelp", "rulesSave", "rulesSaved",
  "rulesOk", "rulesErrors", "ruleLine", "importButton", "exportButton", "resetButton", "resetConfirm", "resetDone",
- "sitesHeading", "sitesEmpty", "siteRemove", "siteHost", "importFailed", "saveFailed",
+ "sitesHeading", "sitesEmpty", "siteRemove", "siteHost", "importFailed", "saveFailed", "ruleBadSelector",
 ]
 
 M = {}
@@ -72,6 +72,7 @@ M["en"] = {
  "siteHost": "Site",
  "importFailed": "The file could not be imported: $1",
  "saveFailed": "Could not save: $1",
+ "ruleBadSelector": "the browser cannot use this CSS selector",
 }
 M["zh_CN"] = {
  "extName": "Byline",
@@ -128,6 +129,7 @@ M["zh_CN"] = {
  "siteHost": "网站",
  "importFailed": "无法导入该文件：$1",
  "saveFailed": "无法保存：$1",
+ "ruleBadSelector": "浏览器无法使用这个 CSS 选择器",
 }
 M["ko"] = {
  "extName": "Byline",
@@ -184,6 +186,7 @@ M["ko"] = {
  "siteHost": "사이트",
  "importFailed": "파일을 가져오지 못했습니다: $1",
  "saveFailed": "저장하지 못했습니다: $1",
+ "ruleBadSelector": "브라우저가 이 CSS 선택자를 사용할 수 없습니다",
 }
 M["ja"] = {
  "extName": "Byline",
@@ -240,6 +243,7 @@ M["ja"] = {
  "siteHost": "サイト",
  "importFailed": "ファイルを読み込めませんでした: $1",
  "saveFailed": "保存できませんでした: $1",
+ "ruleBadSelector": "ブラウザーはこの CSS セレクターを使えません",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "extension", "_locales")

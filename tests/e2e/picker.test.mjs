@@ -56,6 +56,31 @@ test("the picker writes a host##selector rule for the picked block, says so, and
   await h.worker.evaluate(() => chrome.storage.sync.clear());
 });
 
+test("the popup lists what was hidden and why; Show again brings one block back", { timeout: 90_000 }, async () => {
+  h.serve(seed.url, seed.html);
+  const page = await h.page();
+  await page.goto(seed.url);
+  const cleaned = await clickAndWait(page);
+  const tabId = await h.tabId(page);
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}&url=${encodeURIComponent(seed.url)}`);
+  await popup.waitForSelector("#hidden li");
+  const items = await popup.$$eval("#hidden li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(items.length, Number(cleaned.text), "one entry per hidden block");
+  const friend = items.findIndex((t) => t.includes("friend links") && t.includes("友情链接"));
+  assert.ok(friend >= 0, `the friend links are listed with their reason: ${items.join(" | ")}`);
+  const button = (await popup.$$("#hidden li button"))[friend];
+  assert.match(await button.getAttribute("aria-label"), /友情链接/, "the button says which block it shows");
+  await button.click();
+  await popup.waitForFunction((i) => document.querySelectorAll("#hidden li button")[i].disabled, friend);
+  await page.bringToFront();
+  await waitFor(async () => (await h.actionState()).text === String(Number(cleaned.text) - 1), { what: "the count to drop by one" });
+  assert.ok((await page.evaluate(() => document.body.innerText)).includes("潍坊新闻网"), "the friend links are visible again");
+  await popup.close();
+  await h.clickAction(page);
+  await waitFor(async () => (await h.actionState()).title === DEFAULT_ACTION_TITLE, { what: "the restore" });
+});
+
 test("an SPA navigation re-runs detection", { timeout: 90_000 }, async () => {
   const url = "http://spa.example/html/2024/0922/87410.html";
   h.serve(url, seed.html);

@@ -50,18 +50,21 @@ test("a ## rule hides, a #@# rule protects, a malformed rule shows its error and
     "zibo-news.example#@#.friendLink", // the friend links: clutter to the core, protected
     "this line is not a rule",
     "other.example##.mn", // another site: must not apply
+    "##p:frobnicate", // well-formed to the core, but no CSS the browser knows
   ].join("\n");
   await writeRules(options, rules);
   // The check runs as you type (debounced), so wait for its answer.
   await options.waitForFunction(() => document.querySelectorAll("#diagnostics li").length > 0);
   const diagnostics = await options.$$eval("#diagnostics li", (lis) => lis.map((li) => ({ line: li.dataset.line, text: li.textContent })));
-  assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+  assert.equal(diagnostics.length, 2, JSON.stringify(diagnostics));
   assert.equal(diagnostics[0].line, "4");
   assert.match(diagnostics[0].text, /this line is not a rule/);
   assert.match(diagnostics[0].text, /host##selector/, "the message says what a rule looks like");
-  // Kept: after a reload the stored text still has the line.
+  assert.equal(diagnostics[1].line, "6");
+  assert.match(diagnostics[1].text, /cannot use this CSS selector.*p:frobnicate/);
+  // Kept: after a reload the stored text still has the lines.
   await options.reload();
-  await options.waitForFunction(() => document.getElementById("diagnostics").children.length === 1);
+  await options.waitForFunction(() => document.getElementById("diagnostics").children.length === 2);
   assert.equal(await options.inputValue("#rules"), rules, "the malformed line is kept in the stored rules");
   await options.close();
 
