@@ -143,3 +143,21 @@ test("corrupt stored settings reset with a visible notice", { timeout: 60_000 },
   await options.close();
   await h.worker.evaluate(() => chrome.storage.sync.clear());
 });
+
+test("settings stored by schema 1 are migrated and used", { timeout: 60_000 }, async () => {
+  await h.worker.evaluate(() => chrome.storage.sync.set({
+    settings: { schema: 1, rules: "x.example##.a\r\nnot a rule", sites: { "x.example": { hide_captions: false } } },
+  }));
+  const options = await h.extensionPage("options.html");
+  await options.waitForFunction(() => document.getElementById("diagnostics").children.length === 1);
+  assert.equal(await options.inputValue("#rules"), "x.example##.a\nnot a rule", "the schema-1 rules are shown");
+  assert.equal(await options.$eval("#notice", (n) => n.hidden), true, "a migration is not an error");
+  assert.equal(await options.textContent("#sites tbody th"), "x.example");
+  // The next save writes schema 2.
+  await options.click("#save");
+  await waitFor(async () => (await h.worker.evaluate(() => chrome.storage.sync.get("settings"))).settings.schema === 2, { what: "schema 2" });
+  const stored = await h.worker.evaluate(() => chrome.storage.sync.get(null));
+  assert.equal(stored["rules.0"], "x.example##.a\r\nnot a rule", "the text is kept exactly (CRLF included)");
+  await options.close();
+  await h.worker.evaluate(() => chrome.storage.sync.clear());
+});
