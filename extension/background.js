@@ -1,50 +1,110 @@
-// Byline's background script (a service worker in Chrome, an event page in Firefox).
+// Byline's background script (a module service worker in Chrome, an event page in Firefox).
 //
-// A toolbar click (or the _execute_action shortcut) runs content.js in the tab; content.js
-// asks the Rust core to clean the page or to restore it and hands back the core's answer.
-// This file only shows that answer on the toolbar button: the number of hidden blocks as
-// badge text and a one-line summary as the button's title. It makes no decisions about the
-// page and no network requests.
+// It decides nothing about pages. It:
+//  - runs content.js in the tab on a toolbar click (or the Alt+Shift+B shortcut) and shows
+//    the answer on the toolbar button (hidden-block count as badge text, a summary as title);
+//  - offers the action's context menu: site settings and hidden blocks (popup.html in a
+//    small window), the element picker, the options page;
+//  - runs the Rust core for content scripts that cannot (pages whose CSP forbids
+//    WebAssembly in the content script): it receives their page snapshot and returns the plan;
+//  - keeps one registered content script per host the user opted into auto-cleaning.
+// It makes no network requests: the wasm is fetched from the extension's own package.
 
-const DEFAULT_TITLE = "Byline: clean this page";
+import init, * as core from "./pkg/byline.js";
+import { isMessage, MSG } from "./lib/messages.js";
+
 const BADGE_COLOUR = "#1f3a5f";
 const ERROR_COLOUR = "#b3261e";
 // Waits (ms) before retrying an injection refused for want of host permission (see runInTab).
 const PERMISSION_RETRIES = [50, 150, 400];
 const NOT_YET_GRANTED = /cannot access contents of|missing host permission/i;
+// Core functions a content script may ask the worker to run (the strict-CSP fallback).
+const CORE_CALLS = new Set(["site_config", "analyze_snapshot", "pick_selector", "add_hide_rule", "save_settings", "load_settings"]);
+const MENU = { details: "byline-details", pick: "byline-pick", options: "byline-options" };
+const AUTO_PREFIX = "byline-auto-";
+const VEIL_PREFIX = "byline-veil-";
+
+const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
+
+let ready = null;
+function loadCore() {
+  ready ??= init({ module_or_path: chrome.runtime.getURL("pkg/byline_bg.wasm") });
+  return ready;
+}
 
 chrome.action.onClicked.addListener((tab) => {
   if (tab.id === undefined || tab.id === chrome.tabs.TAB_ID_NONE) return;
   toggleTab(tab.id).catch((e) => console.error("Byline:", e));
 });
 
-async function toggleTab(tabId) {
-  await show(tabId, await runInTab(tabId));
+chrome.runtime.onInstalled.addListener(() => {
+  setUpMenus();
+  syncAutoClean().catch((e) => console.error("Byline: auto-clean registrations:", e));
+});
+chrome.runtime.onStartup.addListener(() => {
+  syncAutoClean().catch((e) => console.error("Byline: auto-clean registrations:", e));
+});
+chrome.storage.onChanged.addListener(() => {
+  syncAutoClean().catch((e) => console.error("Byline: auto-clean registrations:", e));
+});
+chrome.permissions.onRemoved?.addListener(() => {
+  syncAutoClean().catch((e) => console.error("Byline: auto-clean registrations:", e));
+});
+
+function setUpMenus() {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({ id: MENU.details, title: t("menuDetails"), contexts: ["action"] });
+    chrome.contextMenus.create({ id: MENU.pick, title: t("menuPick"), contexts: ["action"] });
+    chrome.contextMenus.create({ id: MENU.options, title: t("menuOptions"), contexts: ["action"] });
+  });
 }
 
-// Runs content.js in the tab's top frame and returns the core's answer, or an
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU.options) {
+    chrome.runtime.openOptionsPage();
+  } else if (info.menuItemId === MENU.details && tab?.id !== undefined) {
+    openDetails(tab).catch((e) => console.error("Byline:", e));
+  } else if (info.menuItemId === MENU.pick && tab?.id !== undefined) {
+    runInTab(tab.id, "pick.js").then((r) => r.state === "error" && show(tab.id, r));
+  }
+});
+
+// The popup (per-site switches and the hidden list) in a small window of its own, so a
+// click on the toolbar button itself always cleans.
+async function openDetails(tab) {
+  const url = new URL(chrome.runtime.getURL("popup.html"));
+  url.searchParams.set("tab", String(tab.id));
+  if (tab.url) url.searchParams.set("url", tab.url);
+  await chrome.windows.create({ url: url.href, type: "popup", width: 420, height: 600 });
+}
+
+async function toggleTab(tabId) {
+  await show(tabId, await runInTab(tabId, "content.js"));
+}
+
+// Runs a script file in the tab's top frame and returns its answer, or an
 // {state: "error"} object when the page cannot be scripted (chrome://, the web store,
 // PDF viewer, a tab closed meanwhile) or the script produced nothing.
-async function runInTab(tabId) {
+async function runInTab(tabId, file) {
   let frames;
   for (let attempt = 0; ; attempt++) {
     try {
-      frames = await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+      frames = await chrome.scripting.executeScript({ target: { tabId }, files: [file] });
       break;
     } catch (e) {
       // Chromium can run onClicked before the activeTab grant has reached the page's
       // renderer; the injection is then refused without running anything, and succeeds a
-      // moment later. Only that refusal is retried, so content.js never runs twice.
+      // moment later. Only that refusal is retried, so the script never runs twice.
       if (attempt < PERMISSION_RETRIES.length && NOT_YET_GRANTED.test(errorText(e))) {
         await new Promise((resolve) => setTimeout(resolve, PERMISSION_RETRIES[attempt]));
         continue;
       }
-      return { state: "error", message: `this page cannot be changed by extensions (${errorText(e)})` };
+      return { state: "error", message: t("errorCannotScript", [errorText(e)]) };
     }
   }
   const frame = frames && frames[0];
   if (frame && frame.result && typeof frame.result === "object") return frame.result;
-  return { state: "error", message: frame && frame.error ? errorText(frame.error) : "the page gave no answer" };
+  return { state: "error", message: frame && frame.error ? errorText(frame.error) : t("errorNoAnswer") };
 }
 
 async function show(tabId, result) {
@@ -55,12 +115,17 @@ async function show(tabId, result) {
       title = summary(result);
       break;
     case "restored":
+    case "skipped":
       text = "";
-      title = DEFAULT_TITLE;
+      title = t("actionTitle");
+      break;
+    case "not_article":
+      text = "";
+      title = t("titleNotArticle");
       break;
     default:
       text = "!";
-      title = `Byline could not clean this page: ${result.message || result.state}`;
+      title = t("titleError", [result.message || result.state]);
       colour = ERROR_COLOUR;
   }
   try {
@@ -76,14 +141,67 @@ async function show(tabId, result) {
 // "Byline: 7 blocks hidden — source: Yonhap (via 淄博新闻网)"
 function summary(result) {
   const n = result.hidden.length;
-  let line = `Byline: ${n} ${n === 1 ? "block" : "blocks"} hidden`;
-  if (!result.is_article) line += " (not an article)";
+  let line = t(n === 1 ? "titleHiddenOne" : "titleHiddenMany", [String(n)]);
+  if (!result.is_article) line += ` ${t("titleNotArticleShort")}`;
   const source = result.source || {};
   if (source.original) {
-    line += ` — source: ${source.original}`;
-    if (source.republisher) line += ` (via ${source.republisher})`;
+    line += ` — ${t("titleSource", [source.original])}`;
+    if (source.republisher) line += ` ${t("titleVia", [source.republisher])}`;
   }
   return line;
+}
+
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  if (!isMessage(message)) return false;
+  switch (message.type) {
+    case MSG.core:
+      // The strict-CSP fallback: the content script could not compile the wasm.
+      if (!CORE_CALLS.has(message.fn)) {
+        reply({ error: `unknown core call ${message.fn}` });
+        return false;
+      }
+      loadCore()
+        .then(() => reply({ value: core[message.fn](...message.args) }))
+        .catch((e) => reply({ error: errorText(e) }));
+      return true;
+    case MSG.state:
+      // A content script cleaned on its own (auto-clean, a late block, an SPA navigation).
+      if (sender.tab?.id !== undefined) show(sender.tab.id, message.result);
+      return false;
+    case MSG.toggle:
+      toggleTab(message.tabId).then(() => reply({ ok: true }), (e) => reply({ error: errorText(e) }));
+      return true;
+    default:
+      return false;
+  }
+});
+
+// One pair of registered content scripts per opted-in host whose permission is granted:
+// a veil at document_start (so clutter does not flash) and the cleaner at document_idle.
+let syncing = Promise.resolve();
+function syncAutoClean() {
+  syncing = syncing.then(syncAutoCleanNow, syncAutoCleanNow);
+  return syncing;
+}
+
+async function syncAutoCleanNow() {
+  await loadCore();
+  const [sync, local] = await Promise.all([chrome.storage.sync.get(null), chrome.storage.local.get(null)]);
+  const wanted = new Map(); // script id -> registration
+  for (const host of core.auto_clean_hosts(sync, local)) {
+    const matches = [`*://${host}/*`];
+    if (!(await chrome.permissions.contains({ origins: matches }))) continue;
+    const veil = `${VEIL_PREFIX}${host}`, auto = `${AUTO_PREFIX}${host}`;
+    wanted.set(veil, { id: veil, matches, js: ["veil.js"], runAt: "document_start", persistAcrossSessions: true });
+    wanted.set(auto, { id: auto, matches, js: ["auto.js"], runAt: "document_idle", persistAcrossSessions: true });
+  }
+  const ours = (await chrome.scripting.getRegisteredContentScripts())
+    .map((s) => s.id)
+    .filter((id) => id.startsWith(AUTO_PREFIX) || id.startsWith(VEIL_PREFIX));
+  const remove = ours.filter((id) => !wanted.has(id));
+  if (remove.length) await chrome.scripting.unregisterContentScripts({ ids: remove });
+  const add = [...wanted.values()].filter((s) => !ours.includes(s.id));
+  if (add.length) await chrome.scripting.registerContentScripts(add);
 }
 
 function errorText(e) {

@@ -14,6 +14,9 @@ cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-fe
 raw=target/wasm32-unknown-unknown/wasm/byline.wasm
 rm -rf extension/pkg
 wasm-bindgen --target web --out-dir extension/pkg "$raw"
+# The DOM walker is shared: the wasm imports it (pkg/snippets/…), and the content script
+# imports this copy to take the snapshot it sends to the worker on strict-CSP pages.
+cp src/web/snapshot.js extension/pkg/snapshot.js
 
 # wasm-opt from the npm package binaryen (Debian's binaryen 108 breaks wasm-bindgen output).
 # The feature flags match what rustc's wasm32 target emits; without them wasm-opt rejects

@@ -49,7 +49,8 @@ stage "cargo test (wasm32, in Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver 
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json" \
   cargo test --target wasm32-unknown-unknown --no-default-features
 stage "extension browser tests" node --test tests/e2e/
-stage "web-ext lint" node_modules/.bin/web-ext lint --source-dir extension
+stage "web-ext lint (Firefox package)" node_modules/.bin/web-ext lint --source-dir dist/firefox
+stage "Firefox loads the package (web-ext run, firefox-esr headless)" bash scripts/firefox-smoke.sh
 stage "shared fixtures" fixture_score
 
 echo

@@ -11,6 +11,8 @@ pub mod lexicon;
 pub mod page;
 pub mod plan;
 pub mod report;
+pub mod rules;
+pub mod settings;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

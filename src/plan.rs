@@ -20,6 +20,15 @@ pub struct Options {
     pub url: Option<String>,
     #[serde(default)]
     pub mode: Mode,
+    /// Per-site switch "hide footers/recommendations" turned off: no clutter kind is hidden.
+    #[serde(default)]
+    pub keep_clutter: bool,
+    /// Per-site switch "hide repeated captions" turned off.
+    #[serde(default)]
+    pub keep_captions: bool,
+    /// What the site rules matched on this page, found by the adapter (src/rules.rs).
+    #[serde(default)]
+    pub rule_matches: Vec<crate::rules::RuleMatch>,
 }
 
 /// What kind of block was hidden. The names are the CLI's `hidden[].kind`.
@@ -39,6 +48,8 @@ pub enum Kind {
     BackToTop,
     CaptionRepeat,
     OutsideArticle,
+    /// Hidden by one of the user's `host##selector` rules.
+    SiteRule,
 }
 
 /// Every kind with its name (the serde name, the lexicon section name).
@@ -56,6 +67,7 @@ pub const KINDS: &[(Kind, &str)] = &[
     (Kind::BackToTop, "back_to_top"),
     (Kind::CaptionRepeat, "caption_repeat"),
     (Kind::OutsideArticle, "outside_article"),
+    (Kind::SiteRule, "site_rule"),
 ];
 
 impl Kind {

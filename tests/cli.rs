@@ -71,3 +71,32 @@ fn a_closed_pipe_is_not_a_crash() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// `--rules`: a `##` rule for the page's host hides its block (kind `site_rule`), a `#@#`
+/// rule keeps a block the analysis would hide, rules for other hosts do nothing, and a
+/// malformed line is reported with its line number.
+#[test]
+fn rules_file_hides_and_protects() {
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-zibo-yonhap/page.html");
+    let url = "http://www.zibo-news.example/html/2024/0922/87410.html";
+    let kinds = |stdout: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(stdout).unwrap();
+        v["hidden"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap().to_string()).collect()
+    };
+    let (code, plain, _) = byline(&["clean", page, "--url", url]);
+    assert_eq!(code, 0);
+    let plain = kinds(&plain);
+    assert!(plain.contains(&"friend_links".to_string()) && !plain.contains(&"site_rule".to_string()));
+
+    let rules = temp("rules.txt", b"! mine\nzibo-news.example##.hdc\nwww.zibo-news.example#@#.friendLink\n##div[broken\nother.example##.z\n");
+    let (code, out, err) = byline(&["clean", page, "--url", url, "--rules", &rules]);
+    assert_eq!(code, 0, "{err}");
+    let ruled = kinds(&out);
+    assert_eq!(ruled.iter().filter(|k| *k == "site_rule").count(), 1, "{ruled:?}");
+    assert!(!ruled.contains(&"friend_links".to_string()), "the #@# rule protects the friend links: {ruled:?}");
+    assert!(err.contains(":4: unclosed ["), "malformed line reported with its number: {err}");
+
+    // The same rules on another host change nothing.
+    let (_, other, _) = byline(&["clean", page, "--url", "https://elsewhere.example/a", "--rules", &rules]);
+    assert_eq!(kinds(&other), plain);
+}

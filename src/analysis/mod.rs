@@ -5,6 +5,7 @@ pub mod attribution;
 pub mod captions;
 pub mod clutter;
 pub mod dates;
+pub mod site_rules;
 pub mod stats;
 
 use crate::page::{NodeId, Page};
@@ -70,7 +71,8 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     if options.mode == Mode::Focus {
         hidden.extend(outside_article(page, &art.nodes, art.title_node));
     }
-    let hidden = outermost(page, hidden);
+    site_rules::drop_switched_off(options, &mut hidden);
+    let hidden = site_rules::apply(page, &guard, outermost(page, hidden), &options.rule_matches);
 
     let source: Source = attribution::attribute(&attribution::Input::new(
         page,

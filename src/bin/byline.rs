@@ -5,6 +5,7 @@ use byline::page::html::{decode, parse_document};
 use byline::page::serialize::{apply_to_html, text_to_html};
 use byline::plan::{Mode, Options, Plan};
 use byline::report::{report, summary, Report};
+use byline::rules::{self, RuleSet};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -59,6 +60,10 @@ enum Command {
         format: Format,
         #[arg(long, value_enum, default_value = "tidy")]
         mode: ModeArg,
+        /// A site rules file (`host##selector`, `host#@#selector`, `##selector`, `!` comments);
+        /// the rules for the host of --url apply.
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// Print the plan (node ids, kinds, source) — what the extension's parity test compares.
     Plan {
@@ -67,6 +72,8 @@ enum Command {
         url: Option<String>,
         #[arg(long, value_enum, default_value = "tidy")]
         mode: ModeArg,
+        #[arg(long)]
+        rules: Option<PathBuf>,
     },
     /// Clean every CORPUS/<id>/source.html and write PRED/<id>.txt for shared/eval/score.py.
     Eval {
@@ -86,9 +93,33 @@ fn read_page(path: &Path) -> Result<String> {
 }
 
 fn clean(html: &str, options: &Options) -> (scraper::Html, byline::Page, Plan) {
+    clean_with_rules(html, options, None)
+}
+
+/// Reads a rules file and reports its malformed lines on stderr (they are not applied).
+fn read_rules(path: &Path) -> Result<RuleSet> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read rules {}", path.display()))?;
+    let set = rules::parse(&text);
+    for d in &set.diagnostics {
+        eprintln!("byline: {}:{}: {} ({})", path.display(), d.line, d.message, d.text.trim());
+    }
+    Ok(set)
+}
+
+/// Cleans with the site rules for the host of `options.url` matched by scraper.
+fn clean_with_rules(html: &str, options: &Options, rules: Option<&RuleSet>) -> (scraper::Html, byline::Page, Plan) {
     let doc = scraper::Html::parse_document(html);
-    let (page, _) = parse_document(&doc);
-    let plan = byline::analyze(&page, options);
+    let (page, map) = parse_document(&doc);
+    let mut options = options.clone();
+    if let Some(set) = rules {
+        let host = options.url.as_deref().and_then(rules::host_of).unwrap_or_default();
+        let (matches, errors) = rules::match_native(&doc, &map, &set.for_host(&host));
+        for d in errors {
+            eprintln!("byline: rules line {}: {} ({})", d.line, d.message, d.text);
+        }
+        options.rule_matches = matches;
+    }
+    let plan = byline::analyze(&page, &options);
     (doc, page, plan)
 }
 
@@ -148,19 +179,21 @@ fn badge_html(page: &byline::Page, plan: &Plan) -> String {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Clean { page, url, format, mode } => {
+        Command::Clean { page, url, format, mode, rules } => {
             let html = read_page(&page)?;
-            let options = Options { url, mode: mode.into() };
-            let (doc, model, plan) = clean(&html, &options);
+            let rules = rules.as_deref().map(read_rules).transpose()?;
+            let options = Options { url, mode: mode.into(), ..Options::default() };
+            let (doc, model, plan) = clean_with_rules(&html, &options, rules.as_ref());
             match format {
                 Format::Json => emit(&(serde_json::to_string_pretty(&report(&model, &plan))? + "\n"))?,
                 Format::Text => emit(&text_report(&report(&model, &plan)))?,
                 Format::Html => emit(&(apply_to_html(&doc, &plan, &badge_html(&model, &plan)) + "\n"))?,
             }
         }
-        Command::Plan { page, url, mode } => {
+        Command::Plan { page, url, mode, rules } => {
             let html = read_page(&page)?;
-            let (_, _, plan) = clean(&html, &Options { url, mode: mode.into() });
+            let rules = rules.as_deref().map(read_rules).transpose()?;
+            let (_, _, plan) = clean_with_rules(&html, &Options { url, mode: mode.into(), ..Options::default() }, rules.as_ref());
             emit(&(serde_json::to_string(&plan)? + "\n"))?;
         }
         Command::Eval { corpus, out, field, mode } => eval(&corpus, &out, field, mode.into())?,
@@ -202,7 +235,7 @@ fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode) -> Result<()> {
             .and_then(|m| m.get("url").and_then(|u| u.as_str()).map(String::from));
         let result = read_page(&dir.join("source.html")).and_then(|html| {
             std::panic::catch_unwind(|| {
-                let (_, model, plan) = clean(&html, &Options { url, mode });
+                let (_, model, plan) = clean(&html, &Options { url, mode, ..Options::default() });
                 let r = report(&model, &plan);
                 match field {
                     Field::ArticleText => r.article_text,

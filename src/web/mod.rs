@@ -3,6 +3,9 @@
 //! from text, and an exact restore.
 
 mod badge;
+mod extension;
+
+pub use extension::*;
 
 use crate::page::{NodeId, Page, PageBuilder, NO_NODE, OPAQUE_TAGS};
 use crate::plan::{Options, Plan};
@@ -21,7 +24,7 @@ pub const OWN_ATTR: &str = "data-byline";
 
 #[wasm_bindgen(module = "/src/web/snapshot.js")]
 extern "C" {
-    fn snapshot_document(opaque: &str) -> JsValue;
+    fn snapshot_document(opaque: &str, selectors: &js_sys::Array) -> JsValue;
 }
 
 const OP_OPEN: u32 = 1;
@@ -50,13 +53,10 @@ fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     js_sys::Reflect::get(obj, &JsValue::from_str(name))
 }
 
-/// Reads the live document into the page model: one JS call, one copy of the ops and
-/// one of the string table.
-pub fn read_document() -> Result<LivePage, JsValue> {
-    let snap = snapshot_document(&OPAQUE_TAGS.join(","));
-    let ops = field(&snap, "ops")?.dyn_into::<js_sys::Uint32Array>()?.to_vec();
-    let strings = field(&snap, "strings")?.as_string().unwrap_or_default();
-    let elements = field(&snap, "elements")?.dyn_into::<js_sys::Array>()?;
+/// A snapshot's op list and string table → the page model, plus for each model node the
+/// index of its element in the snapshot's element list (NO_NODE for text nodes).
+/// Shared by the live reader and `analyze_snapshot` (a snapshot sent from a content script).
+pub fn build_from_snapshot(ops: &[u32], strings: &str) -> Result<(Page, Vec<u32>), JsValue> {
     let mut strs = strings.split('\0');
     let mut next = || strs.next().unwrap_or("");
     let mut b = PageBuilder::new();
@@ -91,7 +91,56 @@ pub fn read_document() -> Result<LivePage, JsValue> {
     for (id, idx) in element_of {
         map[id as usize] = idx;
     }
-    Ok(LivePage { page, elements, element_of: map })
+    Ok((page, map))
+}
+
+fn ops_of(snap: &JsValue) -> Result<Vec<u32>, JsValue> {
+    let ops = field(snap, "ops")?;
+    if let Some(typed) = ops.dyn_ref::<js_sys::Uint32Array>() {
+        return Ok(typed.to_vec());
+    }
+    // Through extension messaging a typed array arrives as a plain array.
+    serde_wasm_bindgen::from_value(ops).map_err(|e| JsValue::from_str(&format!("bad snapshot ops: {e}")))
+}
+
+/// Reads the live document into the page model: one JS call, one copy of the ops and
+/// one of the string table.
+pub fn read_document() -> Result<LivePage, JsValue> {
+    read_document_matching(&[]).map(|(live, _)| live)
+}
+
+/// Like [`read_document`], also matching `selectors` in the same walk: for each selector
+/// the model ids it matched, or None when the browser cannot compile it.
+pub fn read_document_matching(selectors: &[&str]) -> Result<(LivePage, Vec<Option<Vec<NodeId>>>), JsValue> {
+    let list: js_sys::Array = selectors.iter().map(|s| JsValue::from_str(s)).collect();
+    let snap = snapshot_document(&OPAQUE_TAGS.join(","), &list);
+    let ops = ops_of(&snap)?;
+    let strings = field(&snap, "strings")?.as_string().unwrap_or_default();
+    let elements = field(&snap, "elements")?.dyn_into::<js_sys::Array>()?;
+    let (page, element_of) = build_from_snapshot(&ops, &strings)?;
+    let raw: Vec<Option<Vec<u32>>> = serde_wasm_bindgen::from_value(field(&snap, "matches")?).unwrap_or_default();
+    let matches = node_matches(&element_of, raw);
+    Ok((LivePage { page, elements, element_of }, matches))
+}
+
+/// Element indices (per selector) → model node ids, in document order.
+fn node_matches(element_of: &[u32], raw: Vec<Option<Vec<u32>>>) -> Vec<Option<Vec<NodeId>>> {
+    let mut node_of = std::collections::HashMap::new();
+    for (id, &idx) in element_of.iter().enumerate() {
+        if idx != NO_NODE {
+            node_of.insert(idx, id as NodeId);
+        }
+    }
+    raw.into_iter()
+        .map(|m| {
+            m.map(|idxs| {
+                let mut ids: Vec<NodeId> = idxs.iter().filter_map(|i| node_of.get(i).copied()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            })
+        })
+        .collect()
 }
 
 /// What `toggle` changed, so restore can undo exactly that.
@@ -208,10 +257,16 @@ pub fn is_cleaned() -> bool {
 }
 
 /// The plan for the live document as JSON, without touching the page (parity tests).
+/// `rules`: a rules text; the rules for the host of `url` are matched and applied.
 #[wasm_bindgen]
-pub fn plan_json(url: Option<String>) -> Result<String, JsValue> {
-    let live = read_document()?;
-    let plan = crate::analyze(&live.page, &Options { url, ..Options::default() });
+pub fn plan_json(url: Option<String>, rules: Option<String>) -> Result<String, JsValue> {
+    let set = crate::rules::parse(rules.as_deref().unwrap_or(""));
+    let host = url.as_deref().and_then(crate::rules::host_of).unwrap_or_default();
+    let for_host = set.for_host(&host);
+    let selectors: Vec<&str> = for_host.iter().map(|r| r.selector.as_str()).collect();
+    let (live, matches) = read_document_matching(&selectors)?;
+    let rule_matches = rule_matches(&for_host.iter().map(|r| RuleRef::from(*r)).collect::<Vec<_>>(), matches);
+    let plan = crate::analyze(&live.page, &Options { url, rule_matches, ..Options::default() });
     let value = to_js(&plan)?;
     js_sys::JSON::stringify(&value)?.as_string().ok_or_else(|| JsValue::from_str("stringify failed"))
 }

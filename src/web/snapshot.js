@@ -8,14 +8,38 @@ function clean(s) {
   return s.indexOf(SEP) < 0 ? s : s.split(SEP).join("\uFFFD");
 }
 
+// The elements each selector matches, as indices into `elements` (null: the browser
+// cannot compile the selector). Matching is the browser's own querySelectorAll, the same
+// engine the page's CSS uses; the Rust side decides what a match means.
+function matchSelectors(selectors, elements) {
+  if (!selectors || selectors.length === 0) return [];
+  const index = new Map();
+  for (let i = 0; i < elements.length; i++) index.set(elements[i], i);
+  return Array.from(selectors, (sel) => {
+    let found;
+    try {
+      found = document.querySelectorAll(sel);
+    } catch {
+      return null;
+    }
+    const out = [];
+    for (const el of found) {
+      const i = index.get(el);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  });
+}
+
 // `opaque`: comma-separated tag names whose children are not walked (from the Rust side).
-export function snapshot_document(opaque) {
+// `selectors`: the site rules' CSS selectors to match in the same pass (may be omitted).
+export function snapshot_document(opaque, selectors) {
   const skip = new Set(opaque.split(","));
   const ops = [];
   const strings = [];
   const elements = [];
   const root = document.documentElement;
-  if (!root) return { ops: new Uint32Array(0), strings: "", elements };
+  if (!root) return { ops: new Uint32Array(0), strings: "", elements, matches: [] };
   let node = root;
   for (;;) {
     let descend = false;
@@ -37,7 +61,9 @@ export function snapshot_document(opaque) {
       continue;
     }
     for (;;) {
-      if (node === root) return { ops: Uint32Array.from(ops), strings: strings.join(SEP), elements };
+      if (node === root) {
+        return { ops: Uint32Array.from(ops), strings: strings.join(SEP), elements, matches: matchSelectors(selectors, elements) };
+      }
       if (node.nextSibling) {
         node = node.nextSibling;
         break;

@@ -72,15 +72,17 @@ const CONTENT_TYPES = {
  * answered from memory or disk, chrome-extension:// requests (the content script loading
  * pkg/*) continue, and anything else is aborted and appended to `blocked`.
  */
-export async function launch({ extension = true } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), "byline-profile-"));
+export async function launch({ extension = true, profile = null, extensionDir = EXTENSION } = {}) {
+  // A given profile directory is reused (browser restarts) and left for the caller to remove.
+  const ownProfile = !profile;
+  profile ??= mkdtempSync(join(tmpdir(), "byline-profile-"));
   const args = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
   ];
   if (extension) {
     args.push("--enable-unsafe-extension-debugging",
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -176,9 +178,22 @@ export async function launch({ extension = true } = {}) {
       });
     },
 
+    /** Opens one of the extension's own pages (options.html, popup.html?…) in a new tab. */
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+
+    /** The id of the browser tab showing `page` (for popup.html?tab=…). */
+    async tabId(page) {
+      const url = page.url();
+      return worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, url);
+    },
+
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (ownProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
   return harness;

@@ -52,6 +52,23 @@ async function loadCore(page, base) {
   if (error) throw new Error(`loading the wasm core failed: ${error}`);
 }
 
+// Rules that exercise the selector engines: per-host and every-site rules, keep rules,
+// attribute operators, structural pseudo-classes, :not(), combinators, a malformed line.
+function parityRules(host) {
+  return [
+    "! parity rules",
+    `${host}##h3`,
+    `${host}#@#ul > li:last-child`,
+    "##[class*=\"foot\"], [id$=\"ft\"]",
+    "##li:nth-child(2n+1) > a[href$=\".html\"]:not([title])",
+    "##div > p:first-child:last-child",
+    "##.friendLink ~ div",
+    "other.example##p",
+    "#@#[id*=\"friend\" i]",
+    "##div[broken",
+  ].join("\n") + "\n";
+}
+
 // True when the fixture has a script the browser would run (JSON-LD and the like do not count).
 function hasExecutableScript(html) {
   for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/gi)) {
@@ -62,6 +79,7 @@ function hasExecutableScript(html) {
 }
 
 describe("wasm plan_json in Chromium equals byline plan on the same document", () => {
+  const ruleHits = []; // fixtures where the rules hid something (so the rule parity is not vacuous)
   for (const name of fixtureNames()) {
     test(name, { timeout: 60_000 }, async (t) => {
       const fx = loadFixture(name);
@@ -85,6 +103,16 @@ describe("wasm plan_json in Chromium equals byline plan on the same document", (
         const nativePlan = runCli(["plan", live, "--url", fx.url]);
         assert.deepStrictEqual(JSON.parse(wasmPlan), JSON.parse(nativePlan));
 
+        // With site rules: the browser's querySelectorAll and scraper must match the same
+        // elements, and the core must decide the same from them.
+        const rules = parityRules(new URL(fx.url).hostname);
+        const rulesFile = join(scratch, `${name}.rules.txt`);
+        writeFileSync(rulesFile, rules);
+        const wasmRuled = JSON.parse(await page.evaluate(([url, rules]) => window.__bylineTest.plan_json(url, rules), [fx.url, rules]));
+        const nativeRuled = JSON.parse(runCli(["plan", live, "--url", fx.url, "--rules", rulesFile]));
+        assert.deepStrictEqual(wasmRuled, nativeRuled, "the same plan with site rules");
+        if (wasmRuled.hidden.some((h) => h.kind === "site_rule")) ruleHits.push(name);
+
         // The fixture file itself: the same plan unless the page's scripts changed the DOM.
         const filePlan = JSON.parse(runCli(["plan", fx.path, "--url", fx.url]));
         if (hasExecutableScript(fx.html.toString("utf8"))) {
@@ -101,4 +129,7 @@ describe("wasm plan_json in Chromium equals byline plan on the same document", (
       }
     });
   }
+  test("the parity rules hid blocks on most fixtures", () => {
+    assert.ok(ruleHits.length >= fixtureNames().length / 2, `site_rule hides on: ${ruleHits.join(", ")}`);
+  });
 });

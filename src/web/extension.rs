@@ -1,0 +1,325 @@
+//! What the extension calls: settings in and out of storage, the site configuration for a
+//! page, rule checking for the options page, the element picker's selector, and
+//! `analyze_snapshot` — the whole analysis on a snapshot taken by the content script.
+//!
+//! `analyze_snapshot` does not touch any DOM, so the same wasm answers in the content
+//! script (normal pages) and in the extension's service worker (pages whose CSP forbids
+//! wasm in the content script). It answers with plain data: which snapshot elements to
+//! hide and why, where the badge goes and what it says. The content script's small
+//! applier (extension/apply.js) only carries that out.
+
+use super::{build_from_snapshot, field, node_matches, ops_of, to_js};
+use crate::page::{NodeId, NO_NODE};
+use crate::plan::{Kind, Mode, Options};
+use crate::report::{days_between, summary, Summary};
+use crate::rules::{self, Effective, Rule, RuleMatch};
+use crate::settings::{self, Area, Settings};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&format!("bad {what}: {e}")))
+}
+
+fn area(value: JsValue) -> Area {
+    if value.is_undefined() || value.is_null() {
+        return Area::new();
+    }
+    // An area whose items cannot even be listed is treated like one whose settings item is
+    // unreadable: `settings::load` then resets with a notice.
+    from_js(value, "storage area").unwrap_or_else(|_| {
+        let mut a = Area::new();
+        a.insert(settings::HEAD_KEY.into(), settings::Item::Text(String::new()));
+        a
+    })
+}
+
+/// A rule as the content script needs it: its selector to match, and what to report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RuleRef {
+    pub line: u32,
+    pub keep: bool,
+    pub selector: String,
+    pub rule: String,
+}
+
+impl From<&Rule> for RuleRef {
+    fn from(r: &Rule) -> Self {
+        RuleRef { line: r.line, keep: r.keep, selector: r.selector.clone(), rule: r.text() }
+    }
+}
+
+/// Pairs the rules with what their selectors matched; a selector the browser could not
+/// compile (None) is left out.
+pub fn rule_matches(rules: &[RuleRef], matches: Vec<Option<Vec<NodeId>>>) -> Vec<RuleMatch> {
+    rules
+        .iter()
+        .zip(matches)
+        .filter_map(|(r, m)| Some(RuleMatch { line: r.line, keep: r.keep, rule: r.rule.clone(), nodes: m? }))
+        .collect()
+}
+
+/// Settings from the two storage areas' contents: `{settings, notice, area, from_schema}`.
+#[wasm_bindgen]
+pub fn load_settings(sync: JsValue, local: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&settings::load(&area(sync), &area(local)))
+}
+
+/// The storage items for `settings`: `{area, sync, local, note}` (clear each area, then set).
+#[wasm_bindgen]
+pub fn save_settings(value: JsValue) -> Result<JsValue, JsValue> {
+    let s: Settings = from_js(value, "settings")?;
+    to_js(&settings::save(&s))
+}
+
+/// Parses rules text: `{rules, diagnostics: [{line, message, text}]}`.
+#[wasm_bindgen]
+pub fn check_rules(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&rules::parse(text))
+}
+
+/// The host of a URL as the rules see it (lower case, no port), or undefined.
+#[wasm_bindgen]
+pub fn host_of(url: &str) -> Option<String> {
+    rules::host_of(url)
+}
+
+#[derive(Serialize)]
+struct SiteConfig {
+    /// What the snapshot walker must not descend into (shared with the page model).
+    opaque: String,
+    /// The hiding attribute and the one stylesheet the applier adds.
+    hidden_attr: &'static str,
+    style: &'static str,
+    host: String,
+    flags: Effective,
+    /// The rules for this host, most specific first.
+    rules: Vec<RuleRef>,
+    /// Malformed lines in the whole rules text.
+    diagnostics: usize,
+    notice: Option<String>,
+}
+
+/// What applies on `url`: `{host, flags, rules, diagnostics, notice}`.
+#[wasm_bindgen]
+pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, JsValue> {
+    let loaded = settings::load(&area(sync), &area(local));
+    let host = rules::host_of(url).unwrap_or_default();
+    let set = rules::parse(&loaded.settings.rules);
+    to_js(&SiteConfig {
+        opaque: crate::page::OPAQUE_TAGS.join(","),
+        hidden_attr: super::HIDDEN_ATTR,
+        style: super::STYLE,
+        flags: rules::effective(&loaded.settings.sites, &host),
+        rules: set.for_host(&host).into_iter().map(RuleRef::from).collect(),
+        diagnostics: set.diagnostics.len(),
+        notice: loaded.notice,
+        host,
+    })
+}
+
+/// The hosts the user opted into auto-cleaning (exact host names, never `*`).
+#[wasm_bindgen]
+pub fn auto_clean_hosts(sync: JsValue, local: JsValue) -> Result<JsValue, JsValue> {
+    let loaded = settings::load(&area(sync), &area(local));
+    let hosts: Vec<&String> =
+        loaded.settings.sites.iter().filter(|(h, f)| h.as_str() != "*" && f.auto_clean == Some(true)).map(|(h, _)| h).collect();
+    to_js(&hosts)
+}
+
+/// The rules text with `host##selector` appended on a line of its own.
+#[wasm_bindgen]
+pub fn add_hide_rule(text: &str, host: &str, selector: &str) -> String {
+    let mut out = text.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&format!("{host}##{selector}\n"));
+    out
+}
+
+/// One element on the picker's path, from the picked element up.
+#[derive(Deserialize)]
+pub struct PathStep {
+    tag: String,
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    classes: Vec<String>,
+    /// 1-based position among siblings of the same tag.
+    nth: u32,
+    /// Siblings (itself included) with the same tag.
+    same: u32,
+}
+
+/// Names that look generated (long digit runs, hashes) change between page loads.
+fn stable_name(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    !s.is_empty() && s.len() <= 40 && digits <= 2 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The selector the element picker writes for the picked element: an id when it has a
+/// stable one, else tag + stable classes, with `:nth-of-type` where the tag alone is
+/// ambiguous, joined by `>` up to the nearest ancestor with a stable id (or `body`).
+#[wasm_bindgen]
+pub fn pick_selector(path: JsValue) -> Result<String, JsValue> {
+    let path: Vec<PathStep> = from_js(path, "picker path")?;
+    let mut parts: Vec<String> = Vec::new();
+    for step in &path {
+        let tag = step.tag.to_ascii_lowercase();
+        if stable_name(&step.id) {
+            parts.push(format!("#{}", step.id));
+            break;
+        }
+        if tag == "body" || tag == "html" {
+            parts.push(tag);
+            break;
+        }
+        let classes: Vec<&String> = step.classes.iter().filter(|c| stable_name(c)).take(3).collect();
+        let mut part = tag.clone();
+        for c in &classes {
+            part.push('.');
+            part.push_str(c);
+        }
+        if classes.is_empty() && step.same > 1 {
+            part.push_str(&format!(":nth-of-type({})", step.nth));
+        }
+        parts.push(part);
+        // A distinctive class on the picked block itself is usually selector enough.
+        if parts.len() == 1 && !classes.is_empty() && step.same == 1 {
+            break;
+        }
+    }
+    parts.reverse();
+    Ok(parts.join(" > "))
+}
+
+#[derive(Deserialize)]
+struct Request {
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    mode: Mode,
+    #[serde(default)]
+    flags: Effective,
+    #[serde(default)]
+    rules: Vec<RuleRef>,
+}
+
+#[derive(Serialize)]
+struct HideOut {
+    /// Index into the snapshot's element list.
+    element: u32,
+    kind: Kind,
+    reason: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Anchor {
+    element: u32,
+    /// Insert the badge after the element (the headline) rather than before it.
+    after: bool,
+}
+
+/// What the badge says; the applier builds it from text nodes in a closed shadow root.
+#[derive(Serialize)]
+struct BadgeModel {
+    css: &'static str,
+    label: &'static str,
+    line: String,
+    warning: Option<String>,
+    details: Option<String>,
+    items: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Analysis {
+    state: &'static str,
+    #[serde(flatten)]
+    summary: Summary,
+    hide: Vec<HideOut>,
+    anchor: Option<Anchor>,
+    badge: Option<BadgeModel>,
+    node_count: u32,
+}
+
+/// The badge's style (the same look as src/web/badge.rs).
+const BADGE_CSS: &str = ":host{all:initial;display:block;margin:8px 0}\
+.b{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff8dc;border:1px solid #c9b458;border-radius:6px;padding:6px 10px;max-width:48em}\
+.w{color:#8a4b00;font-weight:600}\
+summary{cursor:pointer;color:#555}\
+li{margin:2px 0}\
+@media (prefers-color-scheme:dark){.b{color:#e6edf3;background:#2d2a1e;border-color:#8a7a3a}.w{color:#f0b45a}summary{color:#aaa}}";
+
+/// Shown text is cut to this many characters (hostile pages can put anything in metadata).
+const MAX_SHOWN: usize = 120;
+
+fn shown(s: &str) -> String {
+    crate::text::truncate(&crate::text::collapse(s), MAX_SHOWN)
+}
+
+fn badge_model(s: &Summary) -> BadgeModel {
+    let src = &s.source;
+    let mut line = format!("Byline · Source: {}", shown(src.original.as_deref().unwrap_or("unknown")));
+    if let Some(r) = &src.republisher {
+        line.push_str(&format!(" · republished by {}", shown(r)));
+    }
+    let warning = match (&src.story_date, &src.page_date) {
+        (Some(story), Some(page)) if days_between(story, page).is_some_and(|d| d.abs() > super::badge::DATE_WARNING_DAYS) => {
+            Some(format!("⚠ Story from {story}, page dated {page}"))
+        }
+        _ => None,
+    };
+    let mut items: Vec<String> = src.evidence.iter().map(|e| format!("{}: {}", e.signal, shown(&e.text))).collect();
+    items.extend(s.hidden.iter().map(|h| format!("hidden {}: {}", h.kind.as_str(), shown(&h.reason))));
+    let details = (!items.is_empty()).then(|| format!("Evidence · {} blocks hidden", s.hidden.len()));
+    BadgeModel { css: BADGE_CSS, label: "Byline: where this story comes from", line, warning, details, items }
+}
+
+/// Analyses a snapshot (`{ops, strings, matches}` from snapshot.js) with a request
+/// `{url, mode, flags, rules}` (rules in the order their selectors were matched). Returns
+/// `{state: "cleaned"|"not_article", is_article, title, hidden, source, hide, anchor, badge}`.
+#[wasm_bindgen]
+pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+    let req: Request = if request.is_undefined() || request.is_null() {
+        Request { url: None, mode: Mode::Tidy, flags: Effective::default(), rules: vec![] }
+    } else {
+        from_js(request, "request")?
+    };
+    let ops = ops_of(&snapshot)?;
+    let strings = field(&snapshot, "strings")?.as_string().unwrap_or_default();
+    let raw: Vec<Option<Vec<u32>>> = serde_wasm_bindgen::from_value(field(&snapshot, "matches")?).unwrap_or_default();
+    let (page, element_of) = build_from_snapshot(&ops, &strings)?;
+    let options = Options {
+        url: req.url,
+        mode: req.mode,
+        keep_clutter: !req.flags.hide_clutter,
+        keep_captions: !req.flags.hide_captions,
+        rule_matches: rule_matches(&req.rules, node_matches(&element_of, raw)),
+    };
+    let plan = crate::analyze(&page, &options);
+    let summary = summary(&page, &plan);
+    let element = |n: NodeId| element_of.get(n as usize).copied().filter(|&i| i != NO_NODE);
+    let hide = plan
+        .hidden
+        .iter()
+        .zip(&summary.hidden)
+        .filter_map(|(h, item)| Some(HideOut { element: element(h.node)?, kind: h.kind, reason: h.reason.clone(), text: item.text.clone() }))
+        .collect();
+    let anchor = match (plan.title_node.and_then(element), plan.article_root.and_then(element)) {
+        (Some(t), _) => Some(Anchor { element: t, after: true }),
+        (None, Some(a)) => Some(Anchor { element: a, after: false }),
+        _ => None,
+    };
+    let badge = (plan.is_article && req.flags.show_badge).then(|| badge_model(&summary));
+    to_js(&Analysis {
+        state: if plan.is_article { "cleaned" } else { "not_article" },
+        summary,
+        hide,
+        anchor,
+        badge,
+        node_count: plan.node_count,
+    })
+}
