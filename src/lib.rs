@@ -7,6 +7,7 @@
 //! in `page::html` (feature `native`).
 
 pub mod analysis;
+pub mod badge;
 pub mod lexicon;
 pub mod page;
 pub mod plan;

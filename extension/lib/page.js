@@ -23,6 +23,18 @@ const MAX_ADDED = 2000;
 
 const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
+// The badge's words in the browser's language, from _locales; the core fills them in
+// (an empty string falls back to English there).
+const badgeStrings = () => ({
+  label: chrome.i18n.getMessage("badgeLabel"),
+  source: chrome.i18n.getMessage("badgeSource"),
+  unknown: chrome.i18n.getMessage("badgeUnknown"),
+  republished_by: chrome.i18n.getMessage("badgeRepublishedBy"),
+  date_warning: chrome.i18n.getMessage("badgeDateWarning"),
+  evidence: chrome.i18n.getMessage("badgeEvidence"),
+  hidden: chrome.i18n.getMessage("badgeHidden"),
+});
+
 let current = null; // the cleaned page's state, null when the page is as it was
 // The user wants this tab cleaned (a click or auto-clean cleaned it, no click restored
 // it since): SPA navigations to another view clean that view too.
@@ -47,6 +59,7 @@ async function analyze(core, config) {
     mode: "tidy",
     flags: config.flags,
     rules: config.rules,
+    strings: badgeStrings(),
   });
   return { result, elements: snap.elements };
 }

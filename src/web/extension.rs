@@ -11,7 +11,7 @@
 use super::{build_from_snapshot, field, node_matches, ops_of, to_js};
 use crate::page::{NodeId, NO_NODE};
 use crate::plan::{Kind, Mode, Options};
-use crate::report::{days_between, summary, Summary};
+use crate::report::{summary, Summary};
 use crate::rules::{self, Effective, Rule, RuleMatch};
 use crate::settings::{self, Area, Settings};
 use serde::{Deserialize, Serialize};
@@ -205,6 +205,9 @@ struct Request {
     flags: Effective,
     #[serde(default)]
     rules: Vec<RuleRef>,
+    /// The badge's words from the extension's `_locales` (English when absent).
+    #[serde(default)]
+    strings: crate::badge::BadgeStrings,
 }
 
 #[derive(Serialize)]
@@ -223,17 +226,6 @@ struct Anchor {
     after: bool,
 }
 
-/// What the badge says; the applier builds it from text nodes in a closed shadow root.
-#[derive(Serialize)]
-struct BadgeModel {
-    css: &'static str,
-    label: &'static str,
-    line: String,
-    warning: Option<String>,
-    details: Option<String>,
-    items: Vec<String>,
-}
-
 #[derive(Serialize)]
 struct Analysis {
     state: &'static str,
@@ -241,41 +233,8 @@ struct Analysis {
     summary: Summary,
     hide: Vec<HideOut>,
     anchor: Option<Anchor>,
-    badge: Option<BadgeModel>,
+    badge: Option<crate::badge::BadgeModel>,
     node_count: u32,
-}
-
-/// The badge's style (the same look as src/web/badge.rs).
-const BADGE_CSS: &str = ":host{all:initial;display:block;margin:8px 0}\
-.b{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff8dc;border:1px solid #c9b458;border-radius:6px;padding:6px 10px;max-width:48em}\
-.w{color:#8a4b00;font-weight:600}\
-summary{cursor:pointer;color:#555}\
-li{margin:2px 0}\
-@media (prefers-color-scheme:dark){.b{color:#e6edf3;background:#2d2a1e;border-color:#8a7a3a}.w{color:#f0b45a}summary{color:#aaa}}";
-
-/// Shown text is cut to this many characters (hostile pages can put anything in metadata).
-const MAX_SHOWN: usize = 120;
-
-fn shown(s: &str) -> String {
-    crate::text::truncate(&crate::text::collapse(s), MAX_SHOWN)
-}
-
-fn badge_model(s: &Summary) -> BadgeModel {
-    let src = &s.source;
-    let mut line = format!("Byline · Source: {}", shown(src.original.as_deref().unwrap_or("unknown")));
-    if let Some(r) = &src.republisher {
-        line.push_str(&format!(" · republished by {}", shown(r)));
-    }
-    let warning = match (&src.story_date, &src.page_date) {
-        (Some(story), Some(page)) if days_between(story, page).is_some_and(|d| d.abs() > super::badge::DATE_WARNING_DAYS) => {
-            Some(format!("⚠ Story from {story}, page dated {page}"))
-        }
-        _ => None,
-    };
-    let mut items: Vec<String> = src.evidence.iter().map(|e| format!("{}: {}", e.signal, shown(&e.text))).collect();
-    items.extend(s.hidden.iter().map(|h| format!("hidden {}: {}", h.kind.as_str(), shown(&h.reason))));
-    let details = (!items.is_empty()).then(|| format!("Evidence · {} blocks hidden", s.hidden.len()));
-    BadgeModel { css: BADGE_CSS, label: "Byline: where this story comes from", line, warning, details, items }
 }
 
 /// Analyses a snapshot (`{ops, strings, matches}` from snapshot.js) with a request
@@ -284,7 +243,7 @@ fn badge_model(s: &Summary) -> BadgeModel {
 #[wasm_bindgen]
 pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
     let req: Request = if request.is_undefined() || request.is_null() {
-        Request { url: None, mode: Mode::Tidy, flags: Effective::default(), rules: vec![] }
+        Request { url: None, mode: Mode::Tidy, flags: Effective::default(), rules: vec![], strings: Default::default() }
     } else {
         from_js(request, "request")?
     };
@@ -313,7 +272,7 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
         (None, Some(a)) => Some(Anchor { element: a, after: false }),
         _ => None,
     };
-    let badge = (plan.is_article && req.flags.show_badge).then(|| badge_model(&summary));
+    let badge = (plan.is_article && req.flags.show_badge).then(|| crate::badge::model(&summary, &req.strings));
     to_js(&Analysis {
         state: if plan.is_article { "cleaned" } else { "not_article" },
         summary,

@@ -177,7 +177,7 @@ fn apply(live: &LivePage, plan: &Plan, summary: &Summary) -> Result<Applied, JsV
         el.set_attribute(HIDDEN_ATTR, h.kind.as_str())?;
         applied.hidden.push(el);
     }
-    let host = badge::build(&doc, summary)?;
+    let host = badge::build(&doc, &crate::badge::model(summary, &crate::badge::BadgeStrings::default()))?;
     let anchor = plan.title_node.or(plan.article_root).and_then(|n| live.element(n));
     match anchor {
         Some(a) if plan.title_node.is_some() => a.after_with_node_1(&host)?,
