@@ -1,49 +1,117 @@
-//! Main-article detection: paragraph scores flow up to their containers (the Readability
-//! idea, CJK-aware), link-heavy containers are damped, and the best container is
-//! widened to an ancestor when several strong candidates share it.
+//! Main-article detection over the flat page model.
+//!
+//! 1. Flags: blocks in navigation, asides, footers and class/role-marked side furniture are
+//!    "unlikely" and score nothing (one forward pass).
+//! 2. Paragraph scores (text length, clause breaks — CJK ，、。 count as commas, `<br>` runs
+//!    count as several paragraphs) flow up to five ancestors; containers start from a tag
+//!    bonus and class/id/role/itemprop hints; link-heavy containers are damped.
+//! 3. The best container is widened to an ancestor shared by strong rivals (split bodies) or
+//!    a parent that scores better, and siblings that belong to the story join it.
+//! 4. JSON-LD `articleBody`, when present, marks the paragraphs it contains: they weigh more.
+//! 5. The result is refined into `nodes`: the story's blocks without the headline and without
+//!    furniture inside the container (share bars, link lists, asides, forms).
+//! 6. Readerable check: enough long paragraphs (fewer when the page declares itself an
+//!    article), enough text, few links.
+//!
+//! Every pass is a loop over the arena (a subtree is `id..end`); no recursion.
 
 use super::stats::Stats;
-use crate::page::{NodeId, Page};
-use crate::text::{collapse, fold, TextCounts};
+use crate::page::{NodeId, Page, NO_NODE};
+use crate::text::{collapse, fold, is_block, squash, TextCounts};
 
 // ---- tunables ----
 /// A block needs this much text (Latin-equivalent chars) to count as a paragraph.
 pub const MIN_PARAGRAPH_WEIGHT: u32 = 25;
+/// A paragraph with more of its text inside links than this is a link list, not prose.
+pub const MAX_PARAGRAPH_LINK_SHARE: f32 = 0.5;
 /// Score levels a paragraph passes up to its ancestors.
 pub const SCORE_LEVELS: usize = 5;
+/// `<br>`s per extra paragraph in a block written as `<br>` runs (two make a blank line).
+pub const BRS_PER_PARAGRAPH: u32 = 2;
 /// Paragraphs longer than this count towards "is this page an article".
 pub const READERABLE_MIN_PARAGRAPH: u32 = 140;
 /// Sum of sqrt(len - READERABLE_MIN_PARAGRAPH) a page needs to be an article.
 pub const READERABLE_MIN_SCORE: f32 = 20.0;
-/// The article container needs at least this much text.
+/// The same, for a page that declares itself an article (og:type, schema.org type).
+pub const READERABLE_MIN_SCORE_DECLARED: f32 = 8.0;
+/// A page whose chosen body holds this many paragraphs ...
+pub const READERABLE_BODY_PARAGRAPHS: u32 = 6;
+/// ... of at least this much paragraph text in all is an article too (short CJK lines).
+pub const READERABLE_BODY_WEIGHT: u32 = 1500;
+/// The article needs at least this much text.
 pub const MIN_ARTICLE_WEIGHT: u32 = 400;
+/// ... or this much when the page declares itself an article.
+pub const MIN_ARTICLE_WEIGHT_DECLARED: u32 = 250;
 /// ... and at most this link density.
 pub const MAX_ARTICLE_LINK_DENSITY: f32 = 0.35;
 /// Candidates within this share of the top score count as "also strong".
 pub const STRONG_CANDIDATE_SHARE: f32 = 0.75;
+/// Strong rivals that must share an ancestor for the top to widen to it.
+pub const MIN_STRONG_CANDIDATES: usize = 3;
+/// A parent scoring at least this share of the top keeps the climb going.
+pub const PARENT_CLIMB_SHARE: f32 = 1.0 / 3.0;
 /// Siblings scoring at least this share of the top score join the article.
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
-/// A paragraph that is a direct block with inline text scores itself; these tags pass
-/// their score to their parent instead (they are parts of a body, not bodies).
-const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "figcaption"];
+/// A paragraph contained in the JSON-LD `articleBody` scores this many times more.
+pub const LD_BODY_BOOST: f32 = 3.0;
+/// `articleBody` shorter than this (chars) is a summary, not the body.
+pub const LD_BODY_MIN_CHARS: usize = 200;
+/// Inside the article: a block this link-dense (and long enough) is furniture.
+pub const JUNK_LINK_DENSITY: f32 = 0.5;
+/// ... a short block (under MIN_PARAGRAPH_WEIGHT) this link-dense is furniture.
+pub const JUNK_SHORT_LINK_DENSITY: f32 = 0.2;
+/// Blocks with at least this many commas are prose whatever else they look like.
+pub const JUNK_MAX_COMMAS: u32 = 10;
+/// Furniture-marked blocks holding this much paragraph text are kept anyway.
+pub const JUNK_MAX_PARAGRAPH_WEIGHT: u32 = 300;
+
+/// These pass their score to their parent (they are parts of a body, not bodies).
+const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "figcaption", "td"];
 /// Class/id fragments that suggest an article body.
 const POSITIVE_HINTS: &[&str] = &[
-    "article", "body", "content", "entry", "main", "post", "text", "story", "blog", "detail", "zhengwen", "neirong",
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "detail",
+    "zhengwen", "neirong",
 ];
 /// Class/id fragments that suggest anything else.
 const NEGATIVE_HINTS: &[&str] = &[
-    "comment", "footer", "foot", "sidebar", "side", "widget", "related", "recommend", "share", "social", "promo",
-    "sponsor", "banner", "advert", "-ad-", "nav", "menu", "masthead", "header", "rank", "hot", "friend", "link",
-    "tag", "tool", "meta", "popup", "modal", "cookie", "subscribe", "newsletter",
+    "comment", "com-", "contact", "footer", "foot", "sidebar", "widget", "related", "recommend", "share", "social",
+    "promo", "sponsor", "banner", "advert", "-ad-", "masthead", "header", "rank", "hot", "friend", "tag", "tool", "meta",
+    "popup", "modal", "cookie", "subscribe", "newsletter", "outbrain", "taboola", "shopping", "scroll", "gdpr", "media",
+    "hidden",
 ];
+/// Class/id fragments of side furniture: blocks marked so score nothing and are cut from
+/// the article (unless a MAYBE fragment is there too).
+const UNLIKELY_HINTS: &[&str] = &[
+    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer",
+    "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
+    "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
+];
+const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+/// ARIA roles of side furniture.
+const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+/// Tags that are furniture wherever they are.
+const UNLIKELY_TAGS: &[&str] = &["nav", "aside", "footer"];
+/// Form controls and friends: never part of the story.
+const CONTROL_TAGS: &[&str] = &["button", "input", "select", "textarea", "fieldset", "label"];
 const CLASS_WEIGHT: f32 = 25.0;
 
 pub struct Article {
     pub is_article: bool,
     pub root: Option<NodeId>,
+    /// The story's blocks: the root and merged siblings, without the headline and the
+    /// furniture inside them (what `article_text` is made of; focus mode keeps only these).
     pub nodes: Vec<NodeId>,
+    /// The root and merged siblings, whole: what the cleaner may never hide (clutter and
+    /// repeated captions inside them may still go).
+    pub blocks: Vec<NodeId>,
     pub title: Option<String>,
     pub title_node: Option<NodeId>,
+}
+
+impl Article {
+    fn none() -> Article {
+        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], title: None, title_node: None }
+    }
 }
 
 fn tag_bonus(tag: &str) -> f32 {
@@ -79,17 +147,90 @@ pub fn class_weight(page: &Page, id: NodeId) -> f32 {
     w
 }
 
-fn paragraph_score(c: &TextCounts) -> f32 {
-    1.0 + c.commas as f32 + (c.weight() as f32 / 100.0).min(3.0)
+/// This element itself (not its ancestors) is marked as side furniture.
+fn unlikely_here(page: &Page, id: NodeId) -> bool {
+    let tag = page.tag(id);
+    if matches!(tag, "body" | "html" | "article" | "main") || page.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
+        return false;
+    }
+    if UNLIKELY_TAGS.contains(&tag) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+        return true;
+    }
+    let names = page.class_and_id(id).to_ascii_lowercase();
+    !names.is_empty() && UNLIKELY_HINTS.iter().any(|h| names.contains(h)) && !MAYBE_HINTS.iter().any(|h| names.contains(h))
 }
 
-pub fn detect(page: &Page, stats: &Stats) -> Article {
-    let n = page.len();
-    let mut score: Vec<f32> = vec![0.0; n];
-    let mut touched: Vec<bool> = vec![false; n];
-    let mut candidates: Vec<NodeId> = Vec::new();
-    let mut readerable = 0.0f32;
+fn paragraph_score(c: &TextCounts, brs: u32) -> f32 {
+    let parts = 1 + brs / BRS_PER_PARAGRAPH;
+    parts as f32 + c.commas as f32 + (c.weight() as f32 / 100.0).min(3.0 * parts as f32)
+}
 
+/// Per-node facts the detector needs beyond [`Stats`], from one forward and one backward pass.
+struct Shape {
+    /// Inside an unlikely subtree (and not inside a table, where layout classes lie).
+    unlikely: Vec<bool>,
+    /// Has a block-level element child other than `<br>`.
+    has_block_child: Vec<bool>,
+    /// `<br>`s in the inline flow of each block.
+    brs: Vec<u32>,
+    /// `<img>`s in each subtree.
+    imgs: Vec<u32>,
+}
+
+impl Shape {
+    fn compute(page: &Page, stats: &Stats, use_unlikely: bool) -> Shape {
+        let n = page.len();
+        let mut s = Shape { unlikely: vec![false; n], has_block_child: vec![false; n], brs: vec![0; n], imgs: vec![0; n] };
+        let mut in_table = vec![false; n];
+        for i in 0..n {
+            let id = i as NodeId;
+            if !page.is_element(id) {
+                continue;
+            }
+            let tag = page.tag(id);
+            let parent = page.node(id).parent;
+            let (p_unlikely, p_table) = if parent == NO_NODE { (false, false) } else { (s.unlikely[parent as usize], in_table[parent as usize]) };
+            in_table[i] = p_table || tag == "table";
+            s.unlikely[i] = use_unlikely && (p_unlikely || (!p_table && unlikely_here(page, id)));
+            if parent != NO_NODE {
+                if tag == "br" {
+                    let b = stats.block_of[parent as usize];
+                    if b != NO_NODE {
+                        s.brs[b as usize] += 1;
+                    }
+                } else if is_block(tag) {
+                    s.has_block_child[parent as usize] = true;
+                }
+            }
+            if tag == "img" {
+                s.imgs[i] = 1;
+            }
+        }
+        for i in (1..n).rev() {
+            let p = page.node(i as NodeId).parent;
+            if p != NO_NODE {
+                s.imgs[p as usize] += s.imgs[i];
+            }
+        }
+        s
+    }
+}
+
+/// Scores of every container, from the paragraphs below it.
+struct Scores {
+    score: Vec<f32>,
+    touched: Vec<bool>,
+    candidates: Vec<NodeId>,
+    /// Paragraph weight in each subtree (the text the scores came from).
+    para_weight: Vec<u32>,
+    /// Paragraphs in each subtree.
+    para_count: Vec<u32>,
+    readerable: f32,
+}
+
+fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&str>, use_hints: bool) -> Scores {
+    let n = page.len();
+    let mut sc = Scores { score: vec![0.0; n], touched: vec![false; n], candidates: Vec::new(), para_weight: vec![0; n], para_count: vec![0; n], readerable: 0.0 };
     for i in 0..n as NodeId {
         let iu = i as usize;
         if !page.is_element(i) || stats.invisible[iu] || stats.block_of[iu] != i {
@@ -100,28 +241,40 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
         if weight < MIN_PARAGRAPH_WEIGHT {
             continue;
         }
-        if stats.inline_link_chars[iu] as f32 > 0.5 * inline.chars as f32 {
+        if stats.inline_link_chars[iu] as f32 > MAX_PARAGRAPH_LINK_SHARE * inline.chars as f32 {
+            continue;
+        }
+        sc.para_weight[iu] += weight;
+        sc.para_count[iu] += 1;
+        if shape.unlikely[iu] {
             continue;
         }
         if weight >= READERABLE_MIN_PARAGRAPH && class_weight(page, i) >= 0.0 {
-            readerable += ((weight - READERABLE_MIN_PARAGRAPH) as f32).sqrt();
+            sc.readerable += ((weight - READERABLE_MIN_PARAGRAPH) as f32).sqrt();
         }
-        let s = paragraph_score(inline);
+        let mut s = paragraph_score(inline, shape.brs[iu]);
+        if let Some(body) = ld_body {
+            let own: String = squash(&inline_text(page, stats, i));
+            if own.chars().count() >= 10 && body.contains(&own) {
+                s *= LD_BODY_BOOST;
+            }
+        }
         let tag = page.tag(i);
-        let first = if PARAGRAPH_TAGS.contains(&tag) { page.parent(i) } else { Some(i) };
+        let passes_up = PARAGRAPH_TAGS.contains(&tag) || (!shape.has_block_child[iu] && shape.brs[iu] < BRS_PER_PARAGRAPH);
+        let first = if passes_up { page.parent(i) } else { Some(i) };
         let mut level = 0usize;
         let mut cur = first;
         while let Some(c) = cur {
-            if level >= SCORE_LEVELS || matches!(page.tag(c), "body" | "html") {
+            if level >= SCORE_LEVELS || page.tag(c) == "html" {
                 break;
             }
             let cu = c as usize;
-            if !touched[cu] {
-                touched[cu] = true;
-                score[cu] = tag_bonus(page.tag(c)) + class_weight(page, c);
-                candidates.push(c);
+            if !sc.touched[cu] {
+                sc.touched[cu] = true;
+                sc.score[cu] = tag_bonus(page.tag(c)) + if use_hints { class_weight(page, c) } else { 0.0 };
+                sc.candidates.push(c);
             }
-            score[cu] += match level {
+            sc.score[cu] += match level {
                 0 => s,
                 1 => s / 2.0,
                 l => s / (l as f32 * 3.0),
@@ -130,15 +283,148 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
             cur = page.parent(c);
         }
     }
+    for i in (1..n).rev() {
+        let p = page.node(i as NodeId).parent;
+        if p != NO_NODE {
+            sc.para_weight[p as usize] += sc.para_weight[i];
+            sc.para_count[p as usize] += sc.para_count[i];
+        }
+    }
+    sc
+}
 
-    let final_score = |c: NodeId| score[c as usize] * (1.0 - stats.link_density(c));
-    let mut ranked: Vec<(NodeId, f32)> = candidates.iter().map(|&c| (c, final_score(c))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+/// The text whose nearest block is `id` (its own line(s), without nested blocks).
+fn inline_text(page: &Page, stats: &Stats, id: NodeId) -> String {
+    let mut out = String::new();
+    for i in page.subtree(id) {
+        if let Some(t) = page.text(i) {
+            if stats.block_of[i as usize] == id && !stats.invisible[i as usize] {
+                out.push_str(t);
+            }
+        }
+    }
+    out
+}
 
+/// The page says it is an article: og:type article, or a schema.org Article-like type in
+/// microdata or JSON-LD.
+fn declares_article(page: &Page) -> bool {
+    const TYPES: &[&str] = &["article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "techarticle", "scholarlyarticle"];
+    if meta_content(page, "og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) {
+        return true;
+    }
+    for i in 0..page.len() as NodeId {
+        if let Some(t) = page.attr(i, "itemtype") {
+            let t = t.to_ascii_lowercase();
+            if TYPES.iter().any(|ty| t.trim_end_matches('/').ends_with(&format!("/{ty}"))) {
+                return true;
+            }
+        }
+        if page.tag(i) == "script" {
+            let text = page.raw_text(i).to_ascii_lowercase();
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if TYPES.iter().any(|ty| compact.contains(&format!("\"@type\":\"{ty}\""))) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The longest JSON-LD `articleBody` string, squashed for matching.
+fn ld_article_body(page: &Page) -> Option<String> {
+    let mut best: Option<String> = None;
+    for i in 0..page.len() as NodeId {
+        if page.tag(i) != "script" {
+            continue;
+        }
+        let text = page.raw_text(i);
+        let mut rest = text.as_str();
+        while let Some(k) = rest.find("\"articleBody\"") {
+            rest = &rest[k + "\"articleBody\"".len()..];
+            let after = rest.trim_start();
+            let Some(after) = after.strip_prefix(':') else { continue };
+            let after = after.trim_start();
+            if let Some(s) = after.strip_prefix('"').and_then(json_string) {
+                if s.chars().count() >= LD_BODY_MIN_CHARS && best.as_ref().is_none_or(|b| b.len() < s.len()) {
+                    best = Some(s);
+                }
+            }
+        }
+    }
+    best.map(|b| squash(&b))
+}
+
+/// Decodes a JSON string body (after the opening quote) up to its closing quote.
+fn json_string(s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                'n' | 't' | 'r' | 'b' | 'f' => out.push(' '),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        out.push(ch);
+                    }
+                }
+                other => out.push(other),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+pub fn detect(page: &Page, stats: &Stats) -> Article {
     let title_node = find_title_node(page, stats);
-    let Some(&(top, top_score)) = ranked.first() else {
-        return Article { is_article: false, root: None, nodes: vec![], title: None, title_node: None };
-    };
+    let declared = declares_article(page);
+    let ld_body = ld_article_body(page);
+    let mut found = None;
+    // Strict first; when that finds too little, again without the furniture filters (the
+    // page may mark its own body with a class that reads like furniture).
+    for (use_unlikely, use_hints) in [(true, true), (false, true), (false, false)] {
+        let shape = Shape::compute(page, stats, use_unlikely);
+        let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints);
+        let Some((root, blocks)) = choose(page, stats, &sc, &shape) else { continue };
+        let nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
+        let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
+        let enough = weight >= if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool)| weight > f.3);
+        if better {
+            let body_paras: u32 = nodes.iter().map(|&n| sc.para_count[n as usize]).sum();
+            let body_weight: u32 = nodes.iter().map(|&n| sc.para_weight[n as usize]).sum();
+            let min_score = if declared { READERABLE_MIN_SCORE_DECLARED } else { READERABLE_MIN_SCORE };
+            let readerable = sc.readerable >= min_score
+                || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT);
+            found = Some((root, nodes, blocks, weight, readerable));
+        }
+        if enough {
+            break;
+        }
+    }
+    let Some((root, nodes, blocks, weight, readerable)) = found else { return Article::none() };
+
+    let link: u32 = nodes.iter().map(|&n| stats.link_chars[n as usize]).sum();
+    let chars: u32 = nodes.iter().map(|&n| stats.total[n as usize].chars).sum();
+    let density = if chars == 0 { 1.0 } else { link as f32 / chars as f32 };
+    let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+    let is_article = readerable && weight >= min_weight && density <= MAX_ARTICLE_LINK_DENSITY;
+    if !is_article {
+        return Article::none();
+    }
+    let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
+    Article { is_article, root: Some(root), nodes, blocks, title, title_node }
+}
+
+/// The article container and the sibling blocks that join it, or None without candidates.
+fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(NodeId, Vec<NodeId>)> {
+    let final_score = |c: NodeId| sc.score[c as usize] * (1.0 - stats.link_density(c));
+    let mut ranked: Vec<(NodeId, f32)> = sc.candidates.iter().map(|&c| (c, final_score(c))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(top, top_score) = ranked.first()?;
 
     // Widen to the ancestor shared by several strong candidates (split bodies).
     let strong: Vec<NodeId> = ranked
@@ -149,56 +435,150 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
         .map(|(c, _)| *c)
         .collect();
     let mut root = top;
-    if strong.len() >= 2 {
+    if strong.len() >= MIN_STRONG_CANDIDATES - 1 {
         for a in page.ancestors(top) {
             if matches!(page.tag(a), "body" | "html") {
                 break;
             }
-            if strong.iter().filter(|&&c| page.contains(a, c)).count() >= 2 {
+            if strong.iter().filter(|&&c| page.contains(a, c)).count() >= MIN_STRONG_CANDIDATES - 1 {
                 root = a;
                 break;
             }
         }
     }
+    // Climb while a parent scores better than what is below it.
+    let mut last = final_score(root);
+    let threshold = last * PARENT_CLIMB_SHARE;
+    let mut cur = page.parent(root);
+    while let Some(p) = cur {
+        if matches!(page.tag(p), "body" | "html") {
+            break;
+        }
+        if !sc.touched[p as usize] {
+            cur = page.parent(p);
+            continue;
+        }
+        let ps = final_score(p);
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            root = p;
+            break;
+        }
+        last = ps;
+        cur = page.parent(p);
+    }
     // A lone child says nothing its parent doesn't.
     while let Some(p) = page.parent(root) {
-        if matches!(page.tag(p), "body" | "html") || page.children(p).count() != 1 {
+        if matches!(page.tag(p), "body" | "html") || page.children(p).filter(|&c| page.is_element(c)).count() != 1 {
             break;
         }
         root = p;
     }
 
     // Merge siblings that belong to the story.
-    let mut nodes = vec![root];
+    let root_score = if sc.touched[root as usize] { final_score(root) } else { top_score };
+    let mut blocks = vec![root];
     if let Some(parent) = page.parent(root) {
-        let threshold = (top_score * SIBLING_SCORE_SHARE).max(10.0);
+        let threshold = (root_score * SIBLING_SCORE_SHARE).max(10.0);
+        let root_class = page.attr(root, "class").unwrap_or("");
         for sib in page.children(parent) {
-            if sib == root || !page.is_element(sib) || stats.invisible[sib as usize] {
-                continue;
-            }
-            if title_node.is_some_and(|t| page.contains(sib, t)) {
+            let su = sib as usize;
+            if sib == root || !page.is_element(sib) || stats.invisible[su] || shape.unlikely[su] {
                 continue;
             }
             let ld = stats.link_density(sib);
             let w = stats.weight(sib);
+            let bonus = if !root_class.is_empty() && page.attr(sib, "class") == Some(root_class) { root_score * SIBLING_SCORE_SHARE } else { 0.0 };
             let text_ok = page.tag(sib) == "p" && ((w >= 80 && ld < 0.25) || (w > 0 && ld == 0.0 && ends_sentence(&page.raw_text(sib))));
-            if (touched[sib as usize] && final_score(sib) >= threshold) || text_ok {
-                nodes.push(sib);
+            if (sc.touched[su] && final_score(sib) + bonus >= threshold) || text_ok {
+                blocks.push(sib);
             }
         }
-        nodes.sort_unstable();
     }
+    blocks.sort_unstable();
+    Some((root, blocks))
+}
 
-    let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
-    let link: u32 = nodes.iter().map(|&n| stats.link_chars[n as usize]).sum();
-    let chars: u32 = nodes.iter().map(|&n| stats.total[n as usize].chars).sum();
-    let density = if chars == 0 { 1.0 } else { link as f32 / chars as f32 };
-    let is_article = readerable >= READERABLE_MIN_SCORE && weight >= MIN_ARTICLE_WEIGHT && density <= MAX_ARTICLE_LINK_DENSITY;
-    if !is_article {
-        return Article { is_article: false, root: None, nodes: vec![], title: None, title_node: None };
+/// Furniture inside the article container: cut from the article's blocks.
+fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -> bool {
+    let iu = id as usize;
+    let tag = page.tag(id);
+    if CONTROL_TAGS.contains(&tag) {
+        return true;
     }
-    let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
-    Article { is_article, root: Some(root), nodes, title, title_node }
+    let paras = sc.para_weight[iu];
+    if unlikely_here(page, id) {
+        return true;
+    }
+    if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return class_weight(page, id) < 0.0;
+    }
+    if !matches!(tag, "div" | "section" | "ul" | "ol" | "dl" | "table" | "form" | "header" | "figure") {
+        return false;
+    }
+    let t = &stats.total[iu];
+    if t.commas >= JUNK_MAX_COMMAS {
+        return false;
+    }
+    let ld = stats.link_density(id);
+    let weight = t.weight();
+    let cw = class_weight(page, id);
+    if cw < 0.0 && paras < JUNK_MAX_PARAGRAPH_WEIGHT && (ld > JUNK_SHORT_LINK_DENSITY || paras == 0) {
+        return true;
+    }
+    if weight >= MIN_PARAGRAPH_WEIGHT && ld > JUNK_LINK_DENSITY && !matches!(tag, "ol" | "table") {
+        return true;
+    }
+    if weight < MIN_PARAGRAPH_WEIGHT && weight > 0 && ld > JUNK_SHORT_LINK_DENSITY && shape.imgs[iu] == 0 {
+        return true;
+    }
+    false
+}
+
+/// The story's blocks: each block whole when nothing inside it is furniture, else split
+/// into its children (iteratively), dropping furniture and the headline.
+fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[NodeId], title_node: Option<NodeId>) -> Vec<NodeId> {
+    let n = page.len();
+    let lo = blocks[0] as usize;
+    let hi = blocks.iter().map(|&b| page.end(b) as usize).max().unwrap_or(lo);
+    // Junk flags for the range, and "some junk below" (backward pass).
+    let mut junk = vec![false; hi - lo];
+    let mut junk_below = vec![false; hi - lo];
+    for i in lo..hi {
+        let id = i as NodeId;
+        if page.is_element(id) && !stats.invisible[i] {
+            junk[i - lo] = is_junk(page, stats, sc, shape, id) || title_node == Some(id);
+        }
+    }
+    for i in (lo + 1..hi).rev() {
+        let p = page.node(i as NodeId).parent;
+        if p != NO_NODE && (p as usize) >= lo && (junk[i - lo] || junk_below[i - lo]) {
+            junk_below[p as usize - lo] = true;
+        }
+    }
+    let _ = n;
+    let mut out = Vec::new();
+    let mut stack: Vec<NodeId> = blocks.iter().rev().copied().collect();
+    while let Some(b) = stack.pop() {
+        let bu = b as usize - lo;
+        if junk[bu] {
+            continue;
+        }
+        // Split only a block whose children are all elements (bare text would lose its line).
+        let splittable = junk_below[bu] && page.children(b).all(|c| page.is_element(c));
+        if !splittable {
+            out.push(b);
+            continue;
+        }
+        let kids: Vec<NodeId> = page.children(b).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    if out.is_empty() {
+        out = blocks.to_vec();
+    }
+    out
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -258,4 +638,16 @@ fn find_title_node(page: &Page, stats: &Stats) -> Option<NodeId> {
         }
     }
     (h1s.len() == 1).then(|| h1s[0])
+}
+
+/// The ten best containers of the strict pass with their final scores (for debugging tools).
+pub fn top_candidates(page: &Page, stats: &Stats) -> Vec<(NodeId, f32)> {
+    let shape = Shape::compute(page, stats, true);
+    let ld_body = ld_article_body(page);
+    let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), true);
+    let mut ranked: Vec<(NodeId, f32)> =
+        sc.candidates.iter().map(|&c| (c, sc.score[c as usize] * (1.0 - stats.link_density(c)))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(10);
+    ranked
 }

@@ -39,7 +39,7 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     if !art.is_article {
         return plan;
     }
-    let mut protected = art.nodes.clone();
+    let mut protected = art.blocks.clone();
     protected.extend(art.title_node);
     let guard = Guard { protected };
 
