@@ -56,10 +56,17 @@ pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 pub const LD_BODY_BOOST: f32 = 3.0;
 /// `articleBody` shorter than this (chars) is a summary, not the body.
 pub const LD_BODY_MIN_CHARS: usize = 200;
+/// A lead paragraph between the headline and the body needs this much text ...
+pub const LEAD_MIN_WEIGHT: u32 = 60;
+/// ... and at most this share of it in links (and no link-heavy block around it).
+pub const LEAD_MAX_LINK_SHARE: f32 = 0.3;
 /// Inside the article: a block this link-dense (and long enough) is furniture.
 pub const JUNK_LINK_DENSITY: f32 = 0.5;
 /// ... a short block (under MIN_PARAGRAPH_WEIGHT) this link-dense is furniture.
 pub const JUNK_SHORT_LINK_DENSITY: f32 = 0.2;
+const FIGURES_ARE_JUNK: bool = false;
+/// A paragraph shorter than this that is mostly a link is a "read also" pointer.
+pub const JUNK_MAX_LINKED_LINE: u32 = 200;
 /// Blocks with at least this many commas are prose whatever else they look like.
 pub const JUNK_MAX_COMMAS: u32 = 10;
 /// Furniture-marked blocks holding this much paragraph text are kept anyway.
@@ -389,7 +396,9 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
         let shape = Shape::compute(page, stats, use_unlikely);
         let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints);
         let Some((root, blocks)) = choose(page, stats, &sc, &shape) else { continue };
-        let nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
+        let mut nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
+        nodes.extend(lead_paragraphs(page, stats, &shape, title_node, blocks[0]));
+        nodes.sort_unstable();
         let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
         let enough = weight >= if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
         let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool)| weight > f.3);
@@ -501,6 +510,44 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
     Some((root, blocks))
 }
 
+/// Prose paragraphs between the headline and the article's first block (standfirst, lead),
+/// inside the smallest element holding both, outside furniture and link-heavy blocks.
+fn lead_paragraphs(page: &Page, stats: &Stats, shape: &Shape, title: Option<NodeId>, first: NodeId) -> Vec<NodeId> {
+    let Some(title) = title else { return vec![] };
+    if page.end(title) > first {
+        return vec![];
+    }
+    let Some(common) = page.ancestors(title).find(|&a| page.contains(a, first)) else { return vec![] };
+    if matches!(page.tag(common), "body" | "html") {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let mut i = page.end(title);
+    while i < first {
+        let iu = i as usize;
+        if !page.is_element(i) || stats.invisible[iu] || shape.unlikely[iu] || unlikely_here(page, i) || CONTROL_TAGS.contains(&page.tag(i)) {
+            i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
+            continue;
+        }
+        if stats.link_density(i) > JUNK_LINK_DENSITY && !page.contains(i, first) {
+            i = page.end(i);
+            continue;
+        }
+        let inline = &stats.inline[iu];
+        if stats.block_of[iu] == i
+            && inline.weight() >= LEAD_MIN_WEIGHT
+            && (stats.inline_link_chars[iu] as f32) < LEAD_MAX_LINK_SHARE * inline.chars as f32
+            && !page.contains(i, first)
+        {
+            out.push(i);
+            i = page.end(i);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Furniture inside the article container: cut from the article's blocks.
 fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -> bool {
     let iu = id as usize;
@@ -514,6 +561,13 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
     }
     if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return class_weight(page, id) < 0.0;
+    }
+    if FIGURES_ARE_JUNK && matches!(tag, "figure" | "figcaption") && sc.para_weight[iu] < JUNK_MAX_PARAGRAPH_WEIGHT {
+        return true;
+    }
+    if tag == "p" {
+        let inline = &stats.inline[iu];
+        return inline.weight() < JUNK_MAX_LINKED_LINE && stats.inline_link_chars[iu] as f32 > JUNK_LINK_DENSITY * inline.chars as f32;
     }
     if !matches!(tag, "div" | "section" | "ul" | "ol" | "dl" | "table" | "form" | "header" | "figure") {
         return false;
