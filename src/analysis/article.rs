@@ -38,6 +38,17 @@ pub const READERABLE_MIN_SCORE_DECLARED: f32 = 8.0;
 pub const READERABLE_BODY_PARAGRAPHS: u32 = 6;
 /// ... of at least this much paragraph text in all is an article too (short CJK lines).
 pub const READERABLE_BODY_WEIGHT: u32 = 1500;
+/// A body with at least this many linked headings (teaser titles) ...
+pub const LISTING_MIN_LINKED_HEADINGS: u32 = 3;
+/// ... and at least one per this many paragraphs is a listing / search results, not a story.
+pub const LISTING_PARAGRAPHS_PER_HEADING: u32 = 3;
+/// ... with less paragraph text than this per heading (teasers are short).
+pub const LISTING_MAX_TEXT_PER_HEADING: u32 = 400;
+/// This many sibling blocks alike (tag and class), each with prose and a poster (author,
+/// user, avatar), make a forum thread or a comment page, not a story.
+pub const FORUM_MIN_POSTS: usize = 3;
+/// ... holding at least this share of the text around them.
+pub const FORUM_MIN_SHARE: f32 = 0.6;
 /// The article needs at least this much text.
 pub const MIN_ARTICLE_WEIGHT: u32 = 400;
 /// ... or this much when the page declares itself an article.
@@ -420,12 +431,77 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
     let chars: u32 = nodes.iter().map(|&n| stats.total[n as usize].chars).sum();
     let density = if chars == 0 { 1.0 } else { link as f32 / chars as f32 };
     let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
-    let is_article = readerable && weight >= min_weight && density <= MAX_ARTICLE_LINK_DENSITY;
+    let is_article = readerable
+        && weight >= min_weight
+        && density <= MAX_ARTICLE_LINK_DENSITY
+        && !is_listing(page, stats, &nodes)
+        && !is_forum(page, stats, root);
     if !is_article {
         return Article::none();
     }
     let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
     Article { is_article, root: Some(root), nodes, blocks, title, title_node }
+}
+
+/// Teasers: many headings that are links (titles of other pages), few paragraphs each.
+fn is_listing(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
+    let mut linked = 0u32;
+    let mut paragraphs = 0u32;
+    let mut text = 0u32;
+    for &b in nodes {
+        for i in page.subtree(b) {
+            let iu = i as usize;
+            if !page.is_element(i) || stats.invisible[iu] {
+                continue;
+            }
+            let tag = page.tag(i);
+            if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                if stats.total[iu].chars >= 8 && stats.link_density(i) > 0.5 {
+                    linked += 1;
+                }
+            } else if stats.block_of[iu] == i && stats.inline[iu].weight() >= MIN_PARAGRAPH_WEIGHT {
+                paragraphs += 1;
+                text += stats.inline[iu].weight();
+            }
+        }
+    }
+    linked >= LISTING_MIN_LINKED_HEADINGS
+        && linked * LISTING_PARAGRAPHS_PER_HEADING >= paragraphs
+        && text < LISTING_MAX_TEXT_PER_HEADING * linked
+}
+
+/// Posts: the article container is (or holds, or sits beside) several alike blocks, each
+/// with prose and a poster element.
+fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
+    let has_poster = |b: NodeId| {
+        page.subtree(b).skip(1).any(|i| {
+            page.is_element(i) && stats.total[i as usize].chars <= 80 && {
+                let names = page.class_and_id(i).to_ascii_lowercase();
+                ["author", "user", "avatar", "member"].iter().any(|h| names.contains(h))
+            }
+        })
+    };
+    let alike = |a: NodeId, b: NodeId| page.tag(a) == page.tag(b) && page.attr(a, "class").unwrap_or("") == page.attr(b, "class").unwrap_or("");
+    // The groups to try: the root's children, and the root with its siblings.
+    let groups = [Some(root), page.parent(root)];
+    for parent in groups.into_iter().flatten() {
+        let kids: Vec<NodeId> = page.children(parent).filter(|&c| page.is_element(c) && !stats.invisible[c as usize]).collect();
+        for (k, &a) in kids.iter().enumerate() {
+            if stats.weight(a) < MIN_PARAGRAPH_WEIGHT * 2 || !matches!(page.tag(a), "div" | "article" | "section" | "li" | "tr" | "table") {
+                continue;
+            }
+            let posts: Vec<NodeId> =
+                kids[k..].iter().copied().filter(|&b| alike(a, b) && stats.weight(b) >= MIN_PARAGRAPH_WEIGHT * 2 && has_poster(b)).collect();
+            let post_weight: u32 = posts.iter().map(|&b| stats.weight(b)).sum();
+            if posts.len() >= FORUM_MIN_POSTS && post_weight as f32 >= FORUM_MIN_SHARE * stats.weight(parent) as f32 {
+                return true;
+            }
+            if kids.len() > 64 {
+                break; // the first blocks decide; keeps long lists linear
+            }
+        }
+    }
+    false
 }
 
 /// The article container and the sibling blocks that join it, or None without candidates.
