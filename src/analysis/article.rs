@@ -411,8 +411,12 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
         nodes.extend(lead_paragraphs(page, stats, &shape, title_node, blocks[0]));
         nodes.sort_unstable();
         let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
-        let enough = weight >= if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
-        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool)| weight > f.3);
+        // A pass that could only settle on <body> found no container: the next one may.
+        let specific = page.tag(root) != "body";
+        let enough = specific && weight >= if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+        let better = found
+            .as_ref()
+            .is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool)| (specific, weight) > (page.tag(f.0) != "body", f.3));
         if better {
             let body_paras: u32 = nodes.iter().map(|&n| sc.para_count[n as usize]).sum();
             let body_weight: u32 = nodes.iter().map(|&n| sc.para_weight[n as usize]).sum();
@@ -470,8 +474,8 @@ fn is_listing(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
         && text < LISTING_MAX_TEXT_PER_HEADING * linked
 }
 
-/// Posts: the article container is (or holds, or sits beside) several alike blocks, each
-/// with prose and a poster element.
+/// Posts: the article container is (or sits beside) several alike blocks (tag and class),
+/// each with prose and a poster element, together holding most of the text around them.
 fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
     let has_poster = |b: NodeId| {
         page.subtree(b).skip(1).any(|i| {
@@ -481,23 +485,26 @@ fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
             }
         })
     };
-    let alike = |a: NodeId, b: NodeId| page.tag(a) == page.tag(b) && page.attr(a, "class").unwrap_or("") == page.attr(b, "class").unwrap_or("");
     // The groups to try: the root's children, and the root with its siblings.
-    let groups = [Some(root), page.parent(root)];
-    for parent in groups.into_iter().flatten() {
-        let kids: Vec<NodeId> = page.children(parent).filter(|&c| page.is_element(c) && !stats.invisible[c as usize]).collect();
-        for (k, &a) in kids.iter().enumerate() {
-            if stats.weight(a) < MIN_PARAGRAPH_WEIGHT * 2 || !matches!(page.tag(a), "div" | "article" | "section" | "li" | "tr" | "table") {
-                continue;
-            }
-            let posts: Vec<NodeId> =
-                kids[k..].iter().copied().filter(|&b| alike(a, b) && stats.weight(b) >= MIN_PARAGRAPH_WEIGHT * 2 && has_poster(b)).collect();
-            let post_weight: u32 = posts.iter().map(|&b| stats.weight(b)).sum();
-            if posts.len() >= FORUM_MIN_POSTS && post_weight as f32 >= FORUM_MIN_SHARE * stats.weight(parent) as f32 {
+    for parent in [Some(root), page.parent(root)].into_iter().flatten() {
+        let mut posts: Vec<(&str, &str, u32)> = page
+            .children(parent)
+            .filter(|&c| {
+                page.is_element(c)
+                    && !stats.invisible[c as usize]
+                    && matches!(page.tag(c), "div" | "article" | "section" | "li" | "tr" | "table")
+                    && stats.weight(c) >= MIN_PARAGRAPH_WEIGHT * 2
+            })
+            .map(|c| (page.tag(c), page.attr(c, "class").unwrap_or(""), c))
+            .filter(|&(_, _, c)| has_poster(c))
+            .map(|(t, k, c)| (t, k, stats.weight(c)))
+            .collect();
+        posts.sort_unstable();
+        let total = stats.weight(parent) as f32;
+        for group in posts.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let weight: u32 = group.iter().map(|p| p.2).sum();
+            if group.len() >= FORUM_MIN_POSTS && weight as f32 >= FORUM_MIN_SHARE * total {
                 return true;
-            }
-            if kids.len() > 64 {
-                break; // the first blocks decide; keeps long lists linear
             }
         }
     }
