@@ -12,6 +12,7 @@ fn main() {
     let stats = Stats::compute(&page);
     let plan = analyze(&page, &Options::default());
     println!("is_article={} root={:?} title_node={:?} nodes={:?}", plan.is_article, plan.article_root, plan.title_node, plan.article_nodes);
+    println!("{}", byline::analysis::article::explain(&page, &stats));
     for (c, s) in byline::analysis::article::top_candidates(&page, &stats) {
         println!("cand {c} {} [{}] {s:.1}", page.tag(c), page.class_and_id(c));
     }

@@ -33,11 +33,11 @@ pub const READERABLE_MIN_PARAGRAPH: u32 = 140;
 /// Sum of sqrt(len - READERABLE_MIN_PARAGRAPH) a page needs to be an article.
 pub const READERABLE_MIN_SCORE: f32 = 20.0;
 /// The same, for a page that declares itself an article (og:type, schema.org type).
-pub const READERABLE_MIN_SCORE_DECLARED: f32 = 8.0;
+pub const READERABLE_MIN_SCORE_DECLARED: f32 = 0.0;
 /// A page whose chosen body holds this many paragraphs ...
 pub const READERABLE_BODY_PARAGRAPHS: u32 = 6;
 /// ... of at least this much paragraph text in all is an article too (short CJK lines).
-pub const READERABLE_BODY_WEIGHT: u32 = 1500;
+pub const READERABLE_BODY_WEIGHT: u32 = 900;
 /// A body with at least this many linked headings (teaser titles) ...
 pub const LISTING_MIN_LINKED_HEADINGS: u32 = 3;
 /// ... and at least one per this many paragraphs is a listing / search results, not a story.
@@ -58,9 +58,13 @@ pub const MAX_ARTICLE_LINK_DENSITY: f32 = 0.35;
 /// Candidates within this share of the top score count as "also strong".
 pub const STRONG_CANDIDATE_SHARE: f32 = 0.75;
 /// Strong rivals that must share an ancestor for the top to widen to it.
-pub const MIN_STRONG_CANDIDATES: usize = 3;
+pub const MIN_STRONG_CANDIDATES: usize = 2;
 /// A parent scoring at least this share of the top keeps the climb going.
 pub const PARENT_CLIMB_SHARE: f32 = 1.0 / 3.0;
+/// Wrappers above the root whose alike siblings (same tag and class) join the story.
+pub const SECTION_LEVELS: usize = 4;
+/// ... when they are at most this link-dense.
+pub const SECTION_MAX_LINK_DENSITY: f32 = 0.25;
 /// Siblings scoring at least this share of the top score join the article.
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 /// A paragraph contained in the JSON-LD `articleBody` scores this many times more.
@@ -397,6 +401,17 @@ fn json_string(s: &str) -> Option<String> {
 }
 
 pub fn detect(page: &Page, stats: &Stats) -> Article {
+    detect_traced(page, stats, None)
+}
+
+/// Why the detector decided as it did, in one line (for debugging tools).
+pub fn explain(page: &Page, stats: &Stats) -> String {
+    let mut trace = String::new();
+    detect_traced(page, stats, Some(&mut trace));
+    trace
+}
+
+fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> Article {
     let title_node = find_title_node(page, stats);
     let declared = declares_article(page);
     let ld_body = ld_article_body(page);
@@ -423,6 +438,9 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
             let min_score = if declared { READERABLE_MIN_SCORE_DECLARED } else { READERABLE_MIN_SCORE };
             let readerable = sc.readerable >= min_score
                 || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT);
+            if let Some(t) = trace.as_deref_mut() {
+                t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight}; ", sc.readerable));
+            }
             found = Some((root, nodes, blocks, weight, readerable));
         }
         if enough {
@@ -435,11 +453,14 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
     let chars: u32 = nodes.iter().map(|&n| stats.total[n as usize].chars).sum();
     let density = if chars == 0 { 1.0 } else { link as f32 / chars as f32 };
     let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
-    let is_article = readerable
-        && weight >= min_weight
-        && density <= MAX_ARTICLE_LINK_DENSITY
-        && !is_listing(page, stats, &nodes)
-        && !is_forum(page, stats, root);
+    let listing = is_listing(page, stats, &nodes);
+    let forum = is_forum(page, stats, root);
+    if let Some(trace) = trace.as_deref_mut() {
+        trace.push_str(&format!(
+            "declared={declared} readerable={readerable} weight={weight} (min {min_weight}) density={density:.2} listing={listing} forum={forum} root={root}"
+        ));
+    }
+    let is_article = readerable && weight >= min_weight && density <= MAX_ARTICLE_LINK_DENSITY && !listing && !forum;
     if !is_article {
         return Article::none();
     }
@@ -588,6 +609,33 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
                 blocks.push(sib);
             }
         }
+    }
+    // A body cut into alike sections (same tag and class) around the root's wrappers.
+    let mut wrapper = root;
+    for _ in 0..SECTION_LEVELS {
+        let Some(parent) = page.parent(wrapper) else { break };
+        let class = page.attr(wrapper, "class").unwrap_or("");
+        if matches!(page.tag(wrapper), "body" | "html") {
+            break;
+        }
+        if !class.is_empty() {
+            for sib in page.children(parent) {
+                let su = sib as usize;
+                if sib != wrapper
+                    && page.is_element(sib)
+                    && !stats.invisible[su]
+                    && !shape.unlikely[su]
+                    && page.tag(sib) == page.tag(wrapper)
+                    && page.attr(sib, "class") == Some(class)
+                    && sc.para_weight[su] >= MIN_PARAGRAPH_WEIGHT * 2
+                    && stats.link_density(sib) < SECTION_MAX_LINK_DENSITY
+                    && !blocks.iter().any(|&b| page.contains(b, sib) || page.contains(sib, b))
+                {
+                    blocks.push(sib);
+                }
+            }
+        }
+        wrapper = parent;
     }
     blocks.sort_unstable();
     Some((root, blocks))
