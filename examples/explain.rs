@@ -13,6 +13,23 @@ fn main() {
     let plan = analyze(&page, &Options::default());
     println!("is_article={} root={:?} title_node={:?} nodes={:?}", plan.is_article, plan.article_root, plan.title_node, plan.article_nodes);
     println!("{}", byline::analysis::article::explain(&page, &stats));
+    if let Some(snippet) = args.get(3) {
+        let want: String = snippet.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        for i in 0..page.len() as u32 {
+            let Some(t) = page.text(i) else { continue };
+            if !t.split_whitespace().collect::<Vec<_>>().join(" ").contains(&want) {
+                continue;
+            }
+            println!("snippet in text node {i} (invisible={}):", stats.invisible[i as usize]);
+            for a in page.ancestors(i) {
+                let mark = if plan.article_nodes.contains(&a) { "**" } else { "  " };
+                println!("  {mark} {a} {} [{}] chars={} ld={:.2}", page.tag(a), page.class_and_id(a).chars().take(70).collect::<String>(), stats.total[a as usize].chars, stats.link_density(a));
+            }
+            return;
+        }
+        println!("snippet not found");
+        return;
+    }
     for (c, s) in byline::analysis::article::top_candidates(&page, &stats) {
         println!("cand {c} {} [{}] {s:.1}", page.tag(c), page.class_and_id(c));
     }

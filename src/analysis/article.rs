@@ -31,7 +31,7 @@ pub const BRS_PER_PARAGRAPH: u32 = 2;
 /// Paragraphs longer than this count towards "is this page an article".
 pub const READERABLE_MIN_PARAGRAPH: u32 = 140;
 /// Sum of sqrt(len - READERABLE_MIN_PARAGRAPH) a page needs to be an article.
-pub const READERABLE_MIN_SCORE: f32 = 20.0;
+pub const READERABLE_MIN_SCORE: f32 = 15.0;
 /// The same, for a page that declares itself an article (og:type, schema.org type).
 pub const READERABLE_MIN_SCORE_DECLARED: f32 = 0.0;
 /// A page whose chosen body holds this many paragraphs ...
@@ -423,7 +423,12 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints);
         let Some((root, blocks)) = choose(page, stats, &sc, &shape) else { continue };
         let mut nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
-        nodes.extend(lead_paragraphs(page, stats, &shape, title_node, blocks[0]));
+        let title_node = title_node.or_else(|| headline_before(page, stats, root));
+        // Leads end at the first story block after the headline (blocks are in order).
+        if let Some(t) = title_node.filter(|&t| !blocks.iter().any(|&b| page.contains(b, t))) {
+            let first = blocks.iter().copied().find(|&b| b >= page.end(t)).unwrap_or(root);
+            nodes.extend(lead_paragraphs(page, stats, Some(t), first));
+        }
         nodes.sort_unstable();
         let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
         // A pass that could only settle on <body> found no container: the next one may.
@@ -641,9 +646,14 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
     Some((root, blocks))
 }
 
+/// Without a headline matching the page title: the last h1 before the article root.
+fn headline_before(page: &Page, stats: &Stats, root: NodeId) -> Option<NodeId> {
+    (0..root).rev().find(|&i| page.tag(i) == "h1" && !stats.invisible[i as usize] && stats.total[i as usize].chars >= 4)
+}
+
 /// Prose paragraphs between the headline and the article's first block (standfirst, lead),
 /// inside the smallest element holding both, outside furniture and link-heavy blocks.
-fn lead_paragraphs(page: &Page, stats: &Stats, shape: &Shape, title: Option<NodeId>, first: NodeId) -> Vec<NodeId> {
+fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: NodeId) -> Vec<NodeId> {
     let Some(title) = title else { return vec![] };
     if page.end(title) > first {
         return vec![];
@@ -656,7 +666,9 @@ fn lead_paragraphs(page: &Page, stats: &Stats, shape: &Shape, title: Option<Node
     let mut i = page.end(title);
     while i < first {
         let iu = i as usize;
-        if !page.is_element(i) || stats.invisible[iu] || shape.unlikely[iu] || unlikely_here(page, i) || CONTROL_TAGS.contains(&page.tag(i)) {
+        // (Furniture marks inherited from a wrapper of the headline, such as an article
+        // header, don't count: only what the walk itself meets.)
+        if !page.is_element(i) || stats.invisible[iu] || unlikely_here(page, i) || CONTROL_TAGS.contains(&page.tag(i)) {
             i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
             continue;
         }
