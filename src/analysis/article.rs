@@ -79,7 +79,9 @@ pub const LEAD_MAX_LINK_SHARE: f32 = 0.3;
 pub const JUNK_LINK_DENSITY: f32 = 0.5;
 /// ... a short block (under MIN_PARAGRAPH_WEIGHT) this link-dense is furniture.
 pub const JUNK_SHORT_LINK_DENSITY: f32 = 0.2;
-const FIGURES_ARE_JUNK: bool = false;
+/// Cut figures (photo + caption) from the story. Off: readers want the photos in focus mode
+/// and Readability keeps them (on: trafilatura focus snippet F1 +0.004, readability F1 -0.003).
+pub const FIGURES_ARE_JUNK: bool = false;
 /// A paragraph shorter than this that is mostly a link is a "read also" pointer.
 pub const JUNK_MAX_LINKED_LINE: u32 = 200;
 /// Blocks with at least this many commas are prose whatever else they look like.
@@ -847,4 +849,71 @@ pub fn top_candidates(page: &Page, stats: &Stats) -> Vec<(NodeId, f32)> {
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(10);
     ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::PageBuilder;
+
+    /// html > body > [div.nav > a*4, div.body > (text, br, br)*n, div.side > ul > li > a*4]
+    fn br_page(lines: &[&str]) -> Page {
+        let mut b = PageBuilder::new();
+        b.open("html", []);
+        b.open("body", []);
+        b.open("div", [("class", "nav")]);
+        for l in ["首页", "新闻", "图片", "视频"] {
+            b.open("a", [("href", "/")]);
+            b.text(l);
+            b.close();
+        }
+        b.close();
+        b.open("div", [("class", "con")]);
+        for l in lines {
+            b.text(l);
+            b.open("br", []);
+            b.close();
+            b.open("br", []);
+            b.close();
+        }
+        b.close();
+        b.open("div", [("class", "side")]);
+        b.open("ul", []);
+        for l in ["江北区启动冬季供暖准备工作", "滨江公园新增三处健身步道", "全区中小学开展消防安全演练", "江北区举办秋季招聘会"] {
+            b.open("li", []);
+            b.open("a", [("href", "/n")]);
+            b.text(l);
+            b.close();
+            b.close();
+        }
+        b.close();
+        b.close();
+        b.close();
+        b.close();
+        b.finish()
+    }
+
+    #[test]
+    fn cjk_text_in_br_runs_is_an_article() {
+        let line = "本报讯十一月三日上午，江北区第十二届社区文化节在滨江公园开幕，来自全区二十六个社区的一千余名居民参加了开幕式，现场气氛热烈。";
+        let page = br_page(&[line; 6]);
+        let stats = Stats::compute(&page);
+        let art = detect(&page, &stats);
+        assert!(art.is_article);
+        let con = (0..page.len() as NodeId).find(|&i| page.attr(i, "class") == Some("con")).unwrap();
+        assert_eq!(art.root, Some(con));
+        assert_eq!(art.nodes, vec![con]);
+    }
+
+    #[test]
+    fn br_runs_count_as_several_paragraphs() {
+        let c = TextCounts::of("一二三，四五六。");
+        assert!(paragraph_score(&c, 4) > paragraph_score(&c, 0) + 1.5);
+    }
+
+    #[test]
+    fn json_strings_decode() {
+        assert_eq!(json_string(r#"a \"b\" \u00e9\nc" rest"#).as_deref(), Some("a \"b\" é c"));
+        assert_eq!(json_string("unterminated"), None);
+    }
 }
