@@ -1,49 +1,141 @@
-//! Main-article detection: paragraph scores flow up to their containers (the Readability
-//! idea, CJK-aware), link-heavy containers are damped, and the best container is
-//! widened to an ancestor when several strong candidates share it.
+//! Main-article detection over the flat page model.
+//!
+//! 1. Flags: blocks in navigation, asides, footers and class/role-marked side furniture are
+//!    "unlikely" and score nothing (one forward pass).
+//! 2. Paragraph scores (text length, clause breaks — CJK ，、。 count as commas, `<br>` runs
+//!    count as several paragraphs) flow up to five ancestors; containers start from a tag
+//!    bonus and class/id/role/itemprop hints; link-heavy containers are damped.
+//! 3. The best container is widened to an ancestor shared by strong rivals (split bodies) or
+//!    a parent that scores better, and siblings that belong to the story join it.
+//! 4. JSON-LD `articleBody`, when present, marks the paragraphs it contains: they weigh more.
+//! 5. The result is refined into `nodes`: the story's blocks without the headline and without
+//!    furniture inside the container (share bars, link lists, asides, forms).
+//! 6. Readerable check: enough long paragraphs (fewer when the page declares itself an
+//!    article), enough text, few links.
+//!
+//! Every pass is a loop over the arena (a subtree is `id..end`); no recursion.
 
 use super::stats::Stats;
-use crate::page::{NodeId, Page};
-use crate::text::{collapse, fold, TextCounts};
+use crate::page::{NodeId, Page, NO_NODE};
+use crate::text::{collapse, fold, is_block, squash, TextCounts};
 
 // ---- tunables ----
 /// A block needs this much text (Latin-equivalent chars) to count as a paragraph.
 pub const MIN_PARAGRAPH_WEIGHT: u32 = 25;
+/// A paragraph with more of its text inside links than this is a link list, not prose.
+pub const MAX_PARAGRAPH_LINK_SHARE: f32 = 0.5;
 /// Score levels a paragraph passes up to its ancestors.
 pub const SCORE_LEVELS: usize = 5;
+/// `<br>`s per extra paragraph in a block written as `<br>` runs (two make a blank line).
+pub const BRS_PER_PARAGRAPH: u32 = 2;
 /// Paragraphs longer than this count towards "is this page an article".
 pub const READERABLE_MIN_PARAGRAPH: u32 = 140;
 /// Sum of sqrt(len - READERABLE_MIN_PARAGRAPH) a page needs to be an article.
-pub const READERABLE_MIN_SCORE: f32 = 20.0;
-/// The article container needs at least this much text.
+pub const READERABLE_MIN_SCORE: f32 = 15.0;
+/// The same, for a page that declares itself an article (og:type, schema.org type).
+pub const READERABLE_MIN_SCORE_DECLARED: f32 = 0.0;
+/// A page whose chosen body holds this many paragraphs ...
+pub const READERABLE_BODY_PARAGRAPHS: u32 = 6;
+/// ... of at least this much paragraph text in all is an article too (short CJK lines).
+pub const READERABLE_BODY_WEIGHT: u32 = 900;
+/// A body with at least this many linked headings (teaser titles) ...
+pub const LISTING_MIN_LINKED_HEADINGS: u32 = 3;
+/// ... and at least one per this many paragraphs is a listing / search results, not a story.
+pub const LISTING_PARAGRAPHS_PER_HEADING: u32 = 3;
+/// ... with less paragraph text than this per heading (teasers are short).
+pub const LISTING_MAX_TEXT_PER_HEADING: u32 = 400;
+/// This many sibling blocks alike (tag and class), each with prose and a poster (author,
+/// user, avatar), make a forum thread or a comment page, not a story.
+pub const FORUM_MIN_POSTS: usize = 3;
+/// ... holding at least this share of the text around them.
+pub const FORUM_MIN_SHARE: f32 = 0.6;
+/// The article needs at least this much text.
 pub const MIN_ARTICLE_WEIGHT: u32 = 400;
+/// ... or this much when the page declares itself an article.
+pub const MIN_ARTICLE_WEIGHT_DECLARED: u32 = 250;
 /// ... and at most this link density.
 pub const MAX_ARTICLE_LINK_DENSITY: f32 = 0.35;
 /// Candidates within this share of the top score count as "also strong".
 pub const STRONG_CANDIDATE_SHARE: f32 = 0.75;
+/// Strong rivals that must share an ancestor for the top to widen to it.
+pub const MIN_STRONG_CANDIDATES: usize = 2;
+/// A parent scoring at least this share of the top keeps the climb going.
+pub const PARENT_CLIMB_SHARE: f32 = 1.0 / 3.0;
+/// Wrappers above the root whose alike siblings (same tag and class) join the story.
+pub const SECTION_LEVELS: usize = 4;
+/// ... when they are at most this link-dense.
+pub const SECTION_MAX_LINK_DENSITY: f32 = 0.25;
 /// Siblings scoring at least this share of the top score join the article.
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
-/// A paragraph that is a direct block with inline text scores itself; these tags pass
-/// their score to their parent instead (they are parts of a body, not bodies).
-const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "figcaption"];
+/// A paragraph contained in the JSON-LD `articleBody` scores this many times more.
+pub const LD_BODY_BOOST: f32 = 3.0;
+/// `articleBody` shorter than this (chars) is a summary, not the body.
+pub const LD_BODY_MIN_CHARS: usize = 200;
+/// A lead paragraph between the headline and the body needs this much text ...
+pub const LEAD_MIN_WEIGHT: u32 = 60;
+/// ... and at most this share of it in links (and no link-heavy block around it).
+pub const LEAD_MAX_LINK_SHARE: f32 = 0.3;
+/// Inside the article: a block this link-dense (and long enough) is furniture.
+pub const JUNK_LINK_DENSITY: f32 = 0.5;
+/// ... a short block (under MIN_PARAGRAPH_WEIGHT) this link-dense is furniture.
+pub const JUNK_SHORT_LINK_DENSITY: f32 = 0.2;
+/// Cut figures (photo + caption) from the story. Off: readers want the photos in focus mode
+/// and Readability keeps them (on: trafilatura focus snippet F1 +0.004, readability F1 -0.003).
+pub const FIGURES_ARE_JUNK: bool = false;
+/// A paragraph shorter than this that is mostly a link is a "read also" pointer.
+pub const JUNK_MAX_LINKED_LINE: u32 = 200;
+/// Blocks with at least this many commas are prose whatever else they look like.
+pub const JUNK_MAX_COMMAS: u32 = 10;
+/// Furniture-marked blocks holding this much paragraph text are kept anyway.
+pub const JUNK_MAX_PARAGRAPH_WEIGHT: u32 = 300;
+
+/// These pass their score to their parent (they are parts of a body, not bodies).
+const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "figcaption", "td"];
 /// Class/id fragments that suggest an article body.
 const POSITIVE_HINTS: &[&str] = &[
-    "article", "body", "content", "entry", "main", "post", "text", "story", "blog", "detail", "zhengwen", "neirong",
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "detail",
+    "zhengwen", "neirong",
 ];
 /// Class/id fragments that suggest anything else.
 const NEGATIVE_HINTS: &[&str] = &[
-    "comment", "footer", "foot", "sidebar", "side", "widget", "related", "recommend", "share", "social", "promo",
-    "sponsor", "banner", "advert", "-ad-", "nav", "menu", "masthead", "header", "rank", "hot", "friend", "link",
-    "tag", "tool", "meta", "popup", "modal", "cookie", "subscribe", "newsletter",
+    "comment", "com-", "contact", "footer", "foot", "sidebar", "widget", "related", "recommend", "share", "social",
+    "promo", "sponsor", "banner", "advert", "-ad-", "masthead", "header", "rank", "hot", "friend", "tag", "tool", "meta",
+    "popup", "modal", "cookie", "subscribe", "newsletter", "outbrain", "taboola", "shopping", "scroll", "gdpr", "media",
+    "hidden",
 ];
+/// Class/id fragments of side furniture: blocks marked so score nothing and are cut from
+/// the article (unless a MAYBE fragment is there too).
+const UNLIKELY_HINTS: &[&str] = &[
+    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer",
+    "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
+    "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
+];
+const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+/// ARIA roles of side furniture.
+const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+/// Tags that are furniture wherever they are.
+const UNLIKELY_TAGS: &[&str] = &["nav", "aside", "footer"];
+/// Form controls and friends: never part of the story.
+const CONTROL_TAGS: &[&str] = &["button", "input", "select", "textarea", "fieldset", "label"];
 const CLASS_WEIGHT: f32 = 25.0;
 
 pub struct Article {
     pub is_article: bool,
     pub root: Option<NodeId>,
+    /// The story's blocks: the root and merged siblings, without the headline and the
+    /// furniture inside them (what `article_text` is made of; focus mode keeps only these).
     pub nodes: Vec<NodeId>,
+    /// The root and merged siblings, whole: what the cleaner may never hide (clutter and
+    /// repeated captions inside them may still go).
+    pub blocks: Vec<NodeId>,
     pub title: Option<String>,
     pub title_node: Option<NodeId>,
+}
+
+impl Article {
+    fn none() -> Article {
+        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], title: None, title_node: None }
+    }
 }
 
 fn tag_bonus(tag: &str) -> f32 {
@@ -79,17 +171,90 @@ pub fn class_weight(page: &Page, id: NodeId) -> f32 {
     w
 }
 
-fn paragraph_score(c: &TextCounts) -> f32 {
-    1.0 + c.commas as f32 + (c.weight() as f32 / 100.0).min(3.0)
+/// This element itself (not its ancestors) is marked as side furniture.
+fn unlikely_here(page: &Page, id: NodeId) -> bool {
+    let tag = page.tag(id);
+    if matches!(tag, "body" | "html" | "article" | "main") || page.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
+        return false;
+    }
+    if UNLIKELY_TAGS.contains(&tag) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+        return true;
+    }
+    let names = page.class_and_id(id).to_ascii_lowercase();
+    !names.is_empty() && UNLIKELY_HINTS.iter().any(|h| names.contains(h)) && !MAYBE_HINTS.iter().any(|h| names.contains(h))
 }
 
-pub fn detect(page: &Page, stats: &Stats) -> Article {
-    let n = page.len();
-    let mut score: Vec<f32> = vec![0.0; n];
-    let mut touched: Vec<bool> = vec![false; n];
-    let mut candidates: Vec<NodeId> = Vec::new();
-    let mut readerable = 0.0f32;
+fn paragraph_score(c: &TextCounts, brs: u32) -> f32 {
+    let parts = 1 + brs / BRS_PER_PARAGRAPH;
+    parts as f32 + c.commas as f32 + (c.weight() as f32 / 100.0).min(3.0 * parts as f32)
+}
 
+/// Per-node facts the detector needs beyond [`Stats`], from one forward and one backward pass.
+struct Shape {
+    /// Inside an unlikely subtree (and not inside a table, where layout classes lie).
+    unlikely: Vec<bool>,
+    /// Has a block-level element child other than `<br>`.
+    has_block_child: Vec<bool>,
+    /// `<br>`s in the inline flow of each block.
+    brs: Vec<u32>,
+    /// `<img>`s in each subtree.
+    imgs: Vec<u32>,
+}
+
+impl Shape {
+    fn compute(page: &Page, stats: &Stats, use_unlikely: bool) -> Shape {
+        let n = page.len();
+        let mut s = Shape { unlikely: vec![false; n], has_block_child: vec![false; n], brs: vec![0; n], imgs: vec![0; n] };
+        let mut in_table = vec![false; n];
+        for i in 0..n {
+            let id = i as NodeId;
+            if !page.is_element(id) {
+                continue;
+            }
+            let tag = page.tag(id);
+            let parent = page.node(id).parent;
+            let (p_unlikely, p_table) = if parent == NO_NODE { (false, false) } else { (s.unlikely[parent as usize], in_table[parent as usize]) };
+            in_table[i] = p_table || tag == "table";
+            s.unlikely[i] = use_unlikely && (p_unlikely || (!p_table && unlikely_here(page, id)));
+            if parent != NO_NODE {
+                if tag == "br" {
+                    let b = stats.block_of[parent as usize];
+                    if b != NO_NODE {
+                        s.brs[b as usize] += 1;
+                    }
+                } else if is_block(tag) {
+                    s.has_block_child[parent as usize] = true;
+                }
+            }
+            if tag == "img" {
+                s.imgs[i] = 1;
+            }
+        }
+        for i in (1..n).rev() {
+            let p = page.node(i as NodeId).parent;
+            if p != NO_NODE {
+                s.imgs[p as usize] += s.imgs[i];
+            }
+        }
+        s
+    }
+}
+
+/// Scores of every container, from the paragraphs below it.
+struct Scores {
+    score: Vec<f32>,
+    touched: Vec<bool>,
+    candidates: Vec<NodeId>,
+    /// Paragraph weight in each subtree (the text the scores came from).
+    para_weight: Vec<u32>,
+    /// Paragraphs in each subtree.
+    para_count: Vec<u32>,
+    readerable: f32,
+}
+
+fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&str>, use_hints: bool) -> Scores {
+    let n = page.len();
+    let mut sc = Scores { score: vec![0.0; n], touched: vec![false; n], candidates: Vec::new(), para_weight: vec![0; n], para_count: vec![0; n], readerable: 0.0 };
     for i in 0..n as NodeId {
         let iu = i as usize;
         if !page.is_element(i) || stats.invisible[iu] || stats.block_of[iu] != i {
@@ -100,28 +265,40 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
         if weight < MIN_PARAGRAPH_WEIGHT {
             continue;
         }
-        if stats.inline_link_chars[iu] as f32 > 0.5 * inline.chars as f32 {
+        if stats.inline_link_chars[iu] as f32 > MAX_PARAGRAPH_LINK_SHARE * inline.chars as f32 {
+            continue;
+        }
+        sc.para_weight[iu] += weight;
+        sc.para_count[iu] += 1;
+        if shape.unlikely[iu] {
             continue;
         }
         if weight >= READERABLE_MIN_PARAGRAPH && class_weight(page, i) >= 0.0 {
-            readerable += ((weight - READERABLE_MIN_PARAGRAPH) as f32).sqrt();
+            sc.readerable += ((weight - READERABLE_MIN_PARAGRAPH) as f32).sqrt();
         }
-        let s = paragraph_score(inline);
+        let mut s = paragraph_score(inline, shape.brs[iu]);
+        if let Some(body) = ld_body {
+            let own: String = squash(&inline_text(page, stats, i));
+            if own.chars().count() >= 10 && body.contains(&own) {
+                s *= LD_BODY_BOOST;
+            }
+        }
         let tag = page.tag(i);
-        let first = if PARAGRAPH_TAGS.contains(&tag) { page.parent(i) } else { Some(i) };
+        let passes_up = PARAGRAPH_TAGS.contains(&tag) || (!shape.has_block_child[iu] && shape.brs[iu] < BRS_PER_PARAGRAPH);
+        let first = if passes_up { page.parent(i) } else { Some(i) };
         let mut level = 0usize;
         let mut cur = first;
         while let Some(c) = cur {
-            if level >= SCORE_LEVELS || matches!(page.tag(c), "body" | "html") {
+            if level >= SCORE_LEVELS || page.tag(c) == "html" {
                 break;
             }
             let cu = c as usize;
-            if !touched[cu] {
-                touched[cu] = true;
-                score[cu] = tag_bonus(page.tag(c)) + class_weight(page, c);
-                candidates.push(c);
+            if !sc.touched[cu] {
+                sc.touched[cu] = true;
+                sc.score[cu] = tag_bonus(page.tag(c)) + if use_hints { class_weight(page, c) } else { 0.0 };
+                sc.candidates.push(c);
             }
-            score[cu] += match level {
+            sc.score[cu] += match level {
                 0 => s,
                 1 => s / 2.0,
                 l => s / (l as f32 * 3.0),
@@ -130,15 +307,244 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
             cur = page.parent(c);
         }
     }
+    for i in (1..n).rev() {
+        let p = page.node(i as NodeId).parent;
+        if p != NO_NODE {
+            sc.para_weight[p as usize] += sc.para_weight[i];
+            sc.para_count[p as usize] += sc.para_count[i];
+        }
+    }
+    sc
+}
 
-    let final_score = |c: NodeId| score[c as usize] * (1.0 - stats.link_density(c));
-    let mut ranked: Vec<(NodeId, f32)> = candidates.iter().map(|&c| (c, final_score(c))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+/// The text whose nearest block is `id` (its own line(s), without nested blocks).
+fn inline_text(page: &Page, stats: &Stats, id: NodeId) -> String {
+    let mut out = String::new();
+    for i in page.subtree(id) {
+        if let Some(t) = page.text(i) {
+            if stats.block_of[i as usize] == id && !stats.invisible[i as usize] {
+                out.push_str(t);
+            }
+        }
+    }
+    out
+}
 
+/// The page says it is an article: og:type article, or a schema.org Article-like type in
+/// microdata or JSON-LD.
+fn declares_article(page: &Page) -> bool {
+    const TYPES: &[&str] = &["article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "techarticle", "scholarlyarticle"];
+    if meta_content(page, "og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) {
+        return true;
+    }
+    for i in 0..page.len() as NodeId {
+        if let Some(t) = page.attr(i, "itemtype") {
+            let t = t.to_ascii_lowercase();
+            if TYPES.iter().any(|ty| t.trim_end_matches('/').ends_with(&format!("/{ty}"))) {
+                return true;
+            }
+        }
+        if page.tag(i) == "script" {
+            let text = page.raw_text(i).to_ascii_lowercase();
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if TYPES.iter().any(|ty| compact.contains(&format!("\"@type\":\"{ty}\""))) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The longest JSON-LD `articleBody` string, squashed for matching.
+fn ld_article_body(page: &Page) -> Option<String> {
+    let mut best: Option<String> = None;
+    for i in 0..page.len() as NodeId {
+        if page.tag(i) != "script" {
+            continue;
+        }
+        let text = page.raw_text(i);
+        let mut rest = text.as_str();
+        while let Some(k) = rest.find("\"articleBody\"") {
+            rest = &rest[k + "\"articleBody\"".len()..];
+            let after = rest.trim_start();
+            let Some(after) = after.strip_prefix(':') else { continue };
+            let after = after.trim_start();
+            if let Some(s) = after.strip_prefix('"').and_then(json_string) {
+                if s.chars().count() >= LD_BODY_MIN_CHARS && best.as_ref().is_none_or(|b| b.len() < s.len()) {
+                    best = Some(s);
+                }
+            }
+        }
+    }
+    best.map(|b| squash(&b))
+}
+
+/// Decodes a JSON string body (after the opening quote) up to its closing quote.
+fn json_string(s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                'n' | 't' | 'r' | 'b' | 'f' => out.push(' '),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        out.push(ch);
+                    }
+                }
+                other => out.push(other),
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+pub fn detect(page: &Page, stats: &Stats) -> Article {
+    detect_traced(page, stats, None)
+}
+
+/// Why the detector decided as it did, in one line (for debugging tools).
+pub fn explain(page: &Page, stats: &Stats) -> String {
+    let mut trace = String::new();
+    detect_traced(page, stats, Some(&mut trace));
+    trace
+}
+
+fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> Article {
     let title_node = find_title_node(page, stats);
-    let Some(&(top, top_score)) = ranked.first() else {
-        return Article { is_article: false, root: None, nodes: vec![], title: None, title_node: None };
+    let declared = declares_article(page);
+    let ld_body = ld_article_body(page);
+    let mut found = None;
+    // Strict first; when that finds too little, again without the furniture filters (the
+    // page may mark its own body with a class that reads like furniture).
+    for (use_unlikely, use_hints) in [(true, true), (false, true), (false, false)] {
+        let shape = Shape::compute(page, stats, use_unlikely);
+        let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints);
+        let Some((root, blocks)) = choose(page, stats, &sc, &shape) else { continue };
+        let mut nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
+        let title_node = title_node.or_else(|| headline_before(page, stats, root));
+        // Leads end at the first story block after the headline (blocks are in order).
+        if let Some(t) = title_node.filter(|&t| !blocks.iter().any(|&b| page.contains(b, t))) {
+            let first = blocks.iter().copied().find(|&b| b >= page.end(t)).unwrap_or(root);
+            nodes.extend(lead_paragraphs(page, stats, Some(t), first));
+        }
+        nodes.sort_unstable();
+        let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
+        // A pass that could only settle on <body> found no container: the next one may.
+        let specific = page.tag(root) != "body";
+        let enough = specific && weight >= if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+        let better = found
+            .as_ref()
+            .is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool)| (specific, weight) > (page.tag(f.0) != "body", f.3));
+        if better {
+            let body_paras: u32 = nodes.iter().map(|&n| sc.para_count[n as usize]).sum();
+            let body_weight: u32 = nodes.iter().map(|&n| sc.para_weight[n as usize]).sum();
+            let min_score = if declared { READERABLE_MIN_SCORE_DECLARED } else { READERABLE_MIN_SCORE };
+            let readerable = sc.readerable >= min_score
+                || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT);
+            if let Some(t) = trace.as_deref_mut() {
+                t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight}; ", sc.readerable));
+            }
+            found = Some((root, nodes, blocks, weight, readerable));
+        }
+        if enough {
+            break;
+        }
+    }
+    let Some((root, nodes, blocks, weight, readerable)) = found else { return Article::none() };
+
+    let link: u32 = nodes.iter().map(|&n| stats.link_chars[n as usize]).sum();
+    let chars: u32 = nodes.iter().map(|&n| stats.total[n as usize].chars).sum();
+    let density = if chars == 0 { 1.0 } else { link as f32 / chars as f32 };
+    let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+    let listing = is_listing(page, stats, &nodes);
+    let forum = is_forum(page, stats, root);
+    if let Some(trace) = trace.as_deref_mut() {
+        trace.push_str(&format!(
+            "declared={declared} readerable={readerable} weight={weight} (min {min_weight}) density={density:.2} listing={listing} forum={forum} root={root}"
+        ));
+    }
+    let is_article = readerable && weight >= min_weight && density <= MAX_ARTICLE_LINK_DENSITY && !listing && !forum;
+    if !is_article {
+        return Article::none();
+    }
+    let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
+    Article { is_article, root: Some(root), nodes, blocks, title, title_node }
+}
+
+/// Teasers: many headings that are links (titles of other pages), few paragraphs each.
+fn is_listing(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
+    let mut linked = 0u32;
+    let mut paragraphs = 0u32;
+    let mut text = 0u32;
+    for &b in nodes {
+        for i in page.subtree(b) {
+            let iu = i as usize;
+            if !page.is_element(i) || stats.invisible[iu] {
+                continue;
+            }
+            let tag = page.tag(i);
+            if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                if stats.total[iu].chars >= 8 && stats.link_density(i) > 0.5 {
+                    linked += 1;
+                }
+            } else if stats.block_of[iu] == i && stats.inline[iu].weight() >= MIN_PARAGRAPH_WEIGHT {
+                paragraphs += 1;
+                text += stats.inline[iu].weight();
+            }
+        }
+    }
+    linked >= LISTING_MIN_LINKED_HEADINGS
+        && linked * LISTING_PARAGRAPHS_PER_HEADING >= paragraphs
+        && text < LISTING_MAX_TEXT_PER_HEADING * linked
+}
+
+/// Posts: the article container is (or sits beside) several alike blocks (tag and class),
+/// each with prose and a poster element, together holding most of the text around them.
+fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
+    let has_poster = |b: NodeId| {
+        page.subtree(b).skip(1).any(|i| {
+            page.is_element(i) && stats.total[i as usize].chars <= 80 && {
+                let names = page.class_and_id(i).to_ascii_lowercase();
+                ["author", "user", "avatar", "member"].iter().any(|h| names.contains(h))
+            }
+        })
     };
+    // The groups to try: the root's children, and the root with its siblings.
+    for parent in [Some(root), page.parent(root)].into_iter().flatten() {
+        let mut posts: Vec<(&str, &str, u32)> = page
+            .children(parent)
+            .filter(|&c| {
+                page.is_element(c)
+                    && !stats.invisible[c as usize]
+                    && matches!(page.tag(c), "div" | "article" | "section" | "li" | "tr" | "table")
+                    && stats.weight(c) >= MIN_PARAGRAPH_WEIGHT * 2
+            })
+            .map(|c| (page.tag(c), page.attr(c, "class").unwrap_or(""), c))
+            .filter(|&(_, _, c)| has_poster(c))
+            .map(|(t, k, c)| (t, k, stats.weight(c)))
+            .collect();
+        posts.sort_unstable();
+        let total = stats.weight(parent) as f32;
+        for group in posts.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let weight: u32 = group.iter().map(|p| p.2).sum();
+            if group.len() >= FORUM_MIN_POSTS && weight as f32 >= FORUM_MIN_SHARE * total {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The article container and the sibling blocks that join it, or None without candidates.
+fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(NodeId, Vec<NodeId>)> {
+    let final_score = |c: NodeId| sc.score[c as usize] * (1.0 - stats.link_density(c));
+    let mut ranked: Vec<(NodeId, f32)> = sc.candidates.iter().map(|&c| (c, final_score(c))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(top, top_score) = ranked.first()?;
 
     // Widen to the ancestor shared by several strong candidates (split bodies).
     let strong: Vec<NodeId> = ranked
@@ -149,56 +555,230 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
         .map(|(c, _)| *c)
         .collect();
     let mut root = top;
-    if strong.len() >= 2 {
+    if strong.len() >= MIN_STRONG_CANDIDATES - 1 {
         for a in page.ancestors(top) {
             if matches!(page.tag(a), "body" | "html") {
                 break;
             }
-            if strong.iter().filter(|&&c| page.contains(a, c)).count() >= 2 {
+            if strong.iter().filter(|&&c| page.contains(a, c)).count() >= MIN_STRONG_CANDIDATES - 1 {
                 root = a;
                 break;
             }
         }
     }
+    // Climb to an ancestor that scores better than the root itself (comparing with the
+    // root, not with the last ancestor seen: a wrapper that also holds comments and
+    // sign-up boxes can edge out the column between it and the body).
+    let last = final_score(root);
+    let threshold = last * PARENT_CLIMB_SHARE;
+    let mut cur = page.parent(root);
+    while let Some(p) = cur {
+        if matches!(page.tag(p), "body" | "html") {
+            break;
+        }
+        if !sc.touched[p as usize] {
+            cur = page.parent(p);
+            continue;
+        }
+        let ps = final_score(p);
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            root = p;
+            break;
+        }
+        cur = page.parent(p);
+    }
     // A lone child says nothing its parent doesn't.
     while let Some(p) = page.parent(root) {
-        if matches!(page.tag(p), "body" | "html") || page.children(p).count() != 1 {
+        if matches!(page.tag(p), "body" | "html") || page.children(p).filter(|&c| page.is_element(c)).count() != 1 {
             break;
         }
         root = p;
     }
 
     // Merge siblings that belong to the story.
-    let mut nodes = vec![root];
+    let root_score = if sc.touched[root as usize] { final_score(root) } else { top_score };
+    let mut blocks = vec![root];
     if let Some(parent) = page.parent(root) {
-        let threshold = (top_score * SIBLING_SCORE_SHARE).max(10.0);
+        let threshold = (root_score * SIBLING_SCORE_SHARE).max(10.0);
+        let root_class = page.attr(root, "class").unwrap_or("");
         for sib in page.children(parent) {
-            if sib == root || !page.is_element(sib) || stats.invisible[sib as usize] {
-                continue;
-            }
-            if title_node.is_some_and(|t| page.contains(sib, t)) {
+            let su = sib as usize;
+            if sib == root || !page.is_element(sib) || stats.invisible[su] || shape.unlikely[su] {
                 continue;
             }
             let ld = stats.link_density(sib);
             let w = stats.weight(sib);
+            let bonus = if !root_class.is_empty() && page.attr(sib, "class") == Some(root_class) { root_score * SIBLING_SCORE_SHARE } else { 0.0 };
             let text_ok = page.tag(sib) == "p" && ((w >= 80 && ld < 0.25) || (w > 0 && ld == 0.0 && ends_sentence(&page.raw_text(sib))));
-            if (touched[sib as usize] && final_score(sib) >= threshold) || text_ok {
-                nodes.push(sib);
+            if (sc.touched[su] && final_score(sib) + bonus >= threshold) || text_ok {
+                blocks.push(sib);
             }
         }
-        nodes.sort_unstable();
     }
+    // A body cut into alike sections (same tag and class) around the root's wrappers.
+    let mut wrapper = root;
+    for _ in 0..SECTION_LEVELS {
+        let Some(parent) = page.parent(wrapper) else { break };
+        let class = page.attr(wrapper, "class").unwrap_or("");
+        if matches!(page.tag(wrapper), "body" | "html") {
+            break;
+        }
+        if !class.is_empty() {
+            for sib in page.children(parent) {
+                let su = sib as usize;
+                if sib != wrapper
+                    && page.is_element(sib)
+                    && !stats.invisible[su]
+                    && !shape.unlikely[su]
+                    && page.tag(sib) == page.tag(wrapper)
+                    && page.attr(sib, "class") == Some(class)
+                    && sc.para_weight[su] >= MIN_PARAGRAPH_WEIGHT * 2
+                    && stats.link_density(sib) < SECTION_MAX_LINK_DENSITY
+                    && !blocks.iter().any(|&b| page.contains(b, sib) || page.contains(sib, b))
+                {
+                    blocks.push(sib);
+                }
+            }
+        }
+        wrapper = parent;
+    }
+    blocks.sort_unstable();
+    Some((root, blocks))
+}
 
-    let weight: u32 = nodes.iter().map(|&n| stats.weight(n)).sum();
-    let link: u32 = nodes.iter().map(|&n| stats.link_chars[n as usize]).sum();
-    let chars: u32 = nodes.iter().map(|&n| stats.total[n as usize].chars).sum();
-    let density = if chars == 0 { 1.0 } else { link as f32 / chars as f32 };
-    let is_article = readerable >= READERABLE_MIN_SCORE && weight >= MIN_ARTICLE_WEIGHT && density <= MAX_ARTICLE_LINK_DENSITY;
-    if !is_article {
-        return Article { is_article: false, root: None, nodes: vec![], title: None, title_node: None };
+/// Without a headline matching the page title: the last h1 before the article root.
+fn headline_before(page: &Page, stats: &Stats, root: NodeId) -> Option<NodeId> {
+    (0..root).rev().find(|&i| page.tag(i) == "h1" && !stats.invisible[i as usize] && stats.total[i as usize].chars >= 4)
+}
+
+/// Prose paragraphs between the headline and the article's first block (standfirst, lead),
+/// inside the smallest element holding both, outside furniture and link-heavy blocks.
+fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: NodeId) -> Vec<NodeId> {
+    let Some(title) = title else { return vec![] };
+    if page.end(title) > first {
+        return vec![];
     }
-    let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
-    Article { is_article, root: Some(root), nodes, title, title_node }
+    let Some(common) = page.ancestors(title).find(|&a| page.contains(a, first)) else { return vec![] };
+    if matches!(page.tag(common), "body" | "html") {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    let mut i = page.end(title);
+    while i < first {
+        let iu = i as usize;
+        // (Furniture marks inherited from a wrapper of the headline, such as an article
+        // header, don't count: only what the walk itself meets.)
+        if !page.is_element(i) || stats.invisible[iu] || unlikely_here(page, i) || CONTROL_TAGS.contains(&page.tag(i)) {
+            i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
+            continue;
+        }
+        if stats.link_density(i) > JUNK_LINK_DENSITY && !page.contains(i, first) {
+            i = page.end(i);
+            continue;
+        }
+        let inline = &stats.inline[iu];
+        if stats.block_of[iu] == i
+            && inline.weight() >= LEAD_MIN_WEIGHT
+            && (stats.inline_link_chars[iu] as f32) < LEAD_MAX_LINK_SHARE * inline.chars as f32
+            && !page.contains(i, first)
+        {
+            out.push(i);
+            i = page.end(i);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Furniture inside the article container: cut from the article's blocks.
+fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -> bool {
+    let iu = id as usize;
+    let tag = page.tag(id);
+    if CONTROL_TAGS.contains(&tag) {
+        return true;
+    }
+    let paras = sc.para_weight[iu];
+    if unlikely_here(page, id) {
+        return true;
+    }
+    if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return class_weight(page, id) < 0.0;
+    }
+    if FIGURES_ARE_JUNK && matches!(tag, "figure" | "figcaption") && sc.para_weight[iu] < JUNK_MAX_PARAGRAPH_WEIGHT {
+        return true;
+    }
+    if tag == "p" {
+        let inline = &stats.inline[iu];
+        return inline.weight() < JUNK_MAX_LINKED_LINE && stats.inline_link_chars[iu] as f32 > JUNK_LINK_DENSITY * inline.chars as f32;
+    }
+    if !matches!(tag, "div" | "section" | "ul" | "ol" | "dl" | "table" | "form" | "header" | "figure") {
+        return false;
+    }
+    let t = &stats.total[iu];
+    if t.commas >= JUNK_MAX_COMMAS {
+        return false;
+    }
+    let ld = stats.link_density(id);
+    let weight = t.weight();
+    let cw = class_weight(page, id);
+    if cw < 0.0 && paras < JUNK_MAX_PARAGRAPH_WEIGHT && (ld > JUNK_SHORT_LINK_DENSITY || paras == 0) {
+        return true;
+    }
+    if weight >= MIN_PARAGRAPH_WEIGHT && ld > JUNK_LINK_DENSITY && !matches!(tag, "ol" | "table") {
+        return true;
+    }
+    if weight < MIN_PARAGRAPH_WEIGHT && weight > 0 && ld > JUNK_SHORT_LINK_DENSITY && shape.imgs[iu] == 0 {
+        return true;
+    }
+    false
+}
+
+/// The story's blocks: each block whole when nothing inside it is furniture, else split
+/// into its children (iteratively), dropping furniture and the headline.
+fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[NodeId], title_node: Option<NodeId>) -> Vec<NodeId> {
+    let n = page.len();
+    let lo = blocks[0] as usize;
+    let hi = blocks.iter().map(|&b| page.end(b) as usize).max().unwrap_or(lo);
+    // Junk flags for the range, and "some junk below" (backward pass).
+    let mut junk = vec![false; hi - lo];
+    let mut junk_below = vec![false; hi - lo];
+    for i in lo..hi {
+        let id = i as NodeId;
+        if page.is_element(id) && !stats.invisible[i] {
+            junk[i - lo] = is_junk(page, stats, sc, shape, id) || title_node == Some(id);
+        }
+    }
+    for i in (lo + 1..hi).rev() {
+        let p = page.node(i as NodeId).parent;
+        if p != NO_NODE && (p as usize) >= lo && (junk[i - lo] || junk_below[i - lo]) {
+            junk_below[p as usize - lo] = true;
+        }
+    }
+    let _ = n;
+    let mut out = Vec::new();
+    let mut stack: Vec<NodeId> = blocks.iter().rev().copied().collect();
+    while let Some(b) = stack.pop() {
+        let bu = b as usize - lo;
+        if junk[bu] {
+            continue;
+        }
+        // Split only a block whose children are all elements (bare text would lose its line).
+        let splittable = junk_below[bu] && page.children(b).all(|c| page.is_element(c));
+        if !splittable {
+            out.push(b);
+            continue;
+        }
+        let kids: Vec<NodeId> = page.children(b).collect();
+        stack.extend(kids.into_iter().rev());
+    }
+    if out.is_empty() {
+        out = blocks.to_vec();
+    }
+    out
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -238,8 +818,12 @@ pub fn meta_content<'a>(page: &'a Page, key: &str) -> Option<&'a str> {
 
 /// The headline: the h1/h2 whose text the `<title>` or og:title contains; else the only h1.
 fn find_title_node(page: &Page, stats: &Stats) -> Option<NodeId> {
-    let doc_title = page.find_tag("title").map(|t| fold(&page.raw_text(t))).unwrap_or_default();
+    let doc_title = page.find_tag("title").map(|t| collapse(&page.raw_text(t))).unwrap_or_default();
+    // The headline part of the <title>: its longest part once the site name is split off.
+    let headline_part = split_title(&doc_title).into_iter().max_by_key(|p| p.chars().count()).map(fold).unwrap_or_default();
+    let doc_title = fold(&doc_title);
     let og = meta_content(page, "og:title").map(fold).unwrap_or_default();
+    let mut best: Option<(u8, NodeId)> = None;
     let mut h1s = Vec::new();
     for i in 0..page.len() as NodeId {
         let tag = page.tag(i);
@@ -247,15 +831,112 @@ fn find_title_node(page: &Page, stats: &Stats) -> Option<NodeId> {
             continue;
         }
         let text = fold(&page.raw_text(i));
-        if text.chars().count() < 4 {
+        let len = text.chars().count();
+        if len < 4 {
             continue;
         }
-        if (!doc_title.is_empty() && doc_title.contains(&text)) || (!og.is_empty() && (og.contains(&text) || text.contains(&og))) {
-            return Some(i);
+        let close = |whole: &str| !whole.is_empty() && (whole.contains(&text) || text.contains(whole)) && 2 * len >= whole.chars().count();
+        // 3: the og:title; 2: the headline part of <title>; 1: only some part of <title>
+        // (often the site's name in a logo heading).
+        let rank = if close(&og) {
+            3
+        } else if close(&headline_part) {
+            2
+        } else if doc_title.contains(&text) {
+            1
+        } else {
+            0
+        };
+        if rank > best.map_or(0, |b| b.0) {
+            best = Some((rank, i));
         }
         if tag == "h1" {
             h1s.push(i);
         }
     }
-    (h1s.len() == 1).then(|| h1s[0])
+    match best {
+        Some((rank, id)) if rank >= 2 => Some(id),
+        _ if h1s.len() == 1 => Some(h1s[0]),
+        Some((_, id)) => Some(id),
+        None => None,
+    }
+}
+
+/// The ten best containers of the strict pass with their final scores (for debugging tools).
+pub fn top_candidates(page: &Page, stats: &Stats) -> Vec<(NodeId, f32)> {
+    let shape = Shape::compute(page, stats, true);
+    let ld_body = ld_article_body(page);
+    let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), true);
+    let mut ranked: Vec<(NodeId, f32)> =
+        sc.candidates.iter().map(|&c| (c, sc.score[c as usize] * (1.0 - stats.link_density(c)))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(10);
+    ranked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::PageBuilder;
+
+    /// html > body > [div.nav > a*4, div.body > (text, br, br)*n, div.side > ul > li > a*4]
+    fn br_page(lines: &[&str]) -> Page {
+        let mut b = PageBuilder::new();
+        b.open("html", []);
+        b.open("body", []);
+        b.open("div", [("class", "nav")]);
+        for l in ["首页", "新闻", "图片", "视频"] {
+            b.open("a", [("href", "/")]);
+            b.text(l);
+            b.close();
+        }
+        b.close();
+        b.open("div", [("class", "con")]);
+        for l in lines {
+            b.text(l);
+            b.open("br", []);
+            b.close();
+            b.open("br", []);
+            b.close();
+        }
+        b.close();
+        b.open("div", [("class", "side")]);
+        b.open("ul", []);
+        for l in ["江北区启动冬季供暖准备工作", "滨江公园新增三处健身步道", "全区中小学开展消防安全演练", "江北区举办秋季招聘会"] {
+            b.open("li", []);
+            b.open("a", [("href", "/n")]);
+            b.text(l);
+            b.close();
+            b.close();
+        }
+        b.close();
+        b.close();
+        b.close();
+        b.close();
+        b.finish()
+    }
+
+    #[test]
+    fn cjk_text_in_br_runs_is_an_article() {
+        let line = "本报讯十一月三日上午，江北区第十二届社区文化节在滨江公园开幕，来自全区二十六个社区的一千余名居民参加了开幕式，现场气氛热烈。";
+        let page = br_page(&[line; 6]);
+        let stats = Stats::compute(&page);
+        let art = detect(&page, &stats);
+        assert!(art.is_article);
+        let con = (0..page.len() as NodeId).find(|&i| page.attr(i, "class") == Some("con")).unwrap();
+        assert_eq!(art.root, Some(con));
+        assert_eq!(art.nodes, vec![con]);
+    }
+
+    #[test]
+    fn br_runs_count_as_several_paragraphs() {
+        let c = TextCounts::of("一二三，四五六。");
+        assert!(paragraph_score(&c, 4) > paragraph_score(&c, 0) + 1.5);
+    }
+
+    #[test]
+    fn json_strings_decode() {
+        assert_eq!(json_string(r#"a \"b\" \u00e9\nc" rest"#).as_deref(), Some("a \"b\" é c"));
+        assert_eq!(json_string("unterminated"), None);
+    }
 }

@@ -63,7 +63,8 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     if !art.is_article {
         return plan;
     }
-    let guard = Guard::new(art.root, &art.nodes, art.title_node);
+    // The whole story blocks (root and merged siblings) and the headline are protected.
+    let guard = Guard::new(art.root, &art.blocks, art.title_node);
 
     let mut hidden = clutter::find(page, &stats, &guard);
     let captions = captions::find(page, &stats, &guard, &hidden);
