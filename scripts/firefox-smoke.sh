@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 firefox=${BYLINE_FIREFOX:-/usr/bin/firefox-esr}
 if [ ! -x "$firefox" ]; then
-  echo "firefox-smoke: $firefox not found; skipped"
-  exit 0
+  echo "firefox-smoke: $firefox not found (scripts/setup.sh installs firefox-esr)"
+  exit 1
 fi
 log=$(mktemp)
 # web-ext keeps running until stopped; 40 s is ample for the install on 2 cores.
