@@ -81,14 +81,14 @@ function serve(pages) {
 }
 
 // Runs inside the page.
-async function measureInPage({ runs }) {
+async function measureInPage({ runs, origin }) {
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     return s[Math.floor(s.length / 2)];
   };
   const t0 = performance.now();
-  const mod = await import("/__byline/pkg/byline.js");
-  await mod.default({ module_or_path: "/__byline/pkg/byline_bg.wasm" });
+  const mod = await import(`${origin}/__byline/pkg/byline.js`);
+  await mod.default({ module_or_path: `${origin}/__byline/pkg/byline_bg.wasm` });
   const load = performance.now() - t0;
   const elements = document.getElementsByTagName("*").length;
   const clean = [], readability = [], walk = [];
@@ -182,8 +182,9 @@ async function main() {
     const page = await context.newPage();
     try {
       await page.goto(`${origin}/${p.corpus}/${p.id}/`, { waitUntil: "load", timeout: 30_000 });
-      await page.addScriptTag({ url: "/__bench/Readability.js" });
-      const r = await page.evaluate(measureInPage, { runs: RUNS });
+      // Absolute URLs: some pages carry a <base href> to their original host.
+      await page.addScriptTag({ url: `${origin}/__bench/Readability.js` });
+      const r = await page.evaluate(measureInPage, { runs: RUNS, origin });
       rows.push({ corpus: p.corpus, id: p.id, ...r });
     } catch (e) {
       failures.push(`${p.corpus}/${p.id}: ${String(e.message).split("\n")[0]}`);
