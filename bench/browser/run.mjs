@@ -1,7 +1,7 @@
 // In-browser benchmark (issue 7): for each page, in the same page and run, in Debian's
 // Chromium, time
-//   (a) Byline's full clean — read the DOM, analyse, apply — with the wasm already loaded
-//       (`toggle()`; the restore that follows is not timed),
+//   (a) Byline's full clean as the extension does it — bulk DOM snapshot, analyze_snapshot
+//       in wasm, the JS applier — with the wasm already loaded (the restore is not timed),
 //   (b) Readability.js: `new Readability(document.cloneNode(true)).parse()`,
 //   (c) the floor: a bare TreeWalker pass reading each element's tag and own text length,
 // and separately the wasm load + instantiate time. Median of RUNS runs per page; p50/p95 over
@@ -60,6 +60,12 @@ function serve(pages) {
       if (!file.startsWith(PKG + "/")) file = undefined;
       type = TYPES[extname(file ?? "")] ?? "application/octet-stream";
     }
+    const EXT = join(REPO, "extension");
+    if (!file && path.startsWith("/__byline/ext/")) {
+      file = resolve(EXT, path.slice("/__byline/ext/".length));
+      if (!file.startsWith(EXT + "/")) file = undefined;
+      type = TYPES[extname(file ?? "")] ?? "application/octet-stream";
+    }
     if (!file && path === "/__bench/Readability.js") {
       file = READABILITY;
       type = "text/javascript";
@@ -90,15 +96,27 @@ async function measureInPage({ runs, origin }) {
   const mod = await import(`${origin}/__byline/pkg/byline.js`);
   await mod.default({ module_or_path: `${origin}/__byline/pkg/byline_bg.wasm` });
   const load = performance.now() - t0;
+  const { snapshot_document } = await import(`${origin}/__byline/pkg/snapshot.js`);
+  const { Applied } = await import(`${origin}/__byline/ext/lib/apply.js`);
   const elements = document.getElementsByTagName("*").length;
   const clean = [], readability = [], walk = [];
   let state = null;
+  // The extension's own path (lib/page.js): site configuration → one bulk snapshot →
+  // analyze_snapshot in wasm → the JS applier (attribute + stylesheet + badge).
+  const config = mod.site_config({}, {}, location.href);
   for (let i = 0; i < runs; i++) {
-    let t = performance.now();
-    const r = mod.toggle({ url: location.href, mode: "tidy" });
+    const t = performance.now();
+    const snap = snapshot_document(config.opaque, config.rules.map((r) => r.selector));
+    const r = mod.analyze_snapshot(snap, { url: location.href, mode: "tidy", flags: config.flags, rules: config.rules });
+    const applied = new Applied(config);
+    if (r.state === "cleaned") {
+      applied.addStyle();
+      applied.hide(r.hide, snap.elements);
+      applied.addBadge(r.badge, r.anchor, snap.elements);
+    }
     clean.push(performance.now() - t);
     state = r.state;
-    if (r.state === "cleaned") mod.toggle({});
+    applied.restore();
   }
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
