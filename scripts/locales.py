@@ -14,6 +14,8 @@ KEYS = [
  "popupPermissionDenied", "popupOpenOptions", "optionsTitle", "rulesHeading", "rulesHelp", "rulesSave", "rulesSaved",
  "rulesOk", "rulesErrors", "ruleLine", "importButton", "exportButton", "resetButton", "resetConfirm", "resetDone",
  "sitesHeading", "sitesEmpty", "siteRemove", "siteHost", "importFailed", "saveFailed", "ruleBadSelector",
+ # The source badge (src/badge.rs fills in {site}, {story}, {page}, {n}).
+ "badgeLabel", "badgeSource", "badgeUnknown", "badgeRepublishedBy", "badgeDateWarning", "badgeEvidence", "badgeHidden",
 ]
 
 M = {}
@@ -73,6 +75,13 @@ M["en"] = {
  "importFailed": "The file could not be imported: $1",
  "saveFailed": "Could not save: $1",
  "ruleBadSelector": "the browser cannot use this CSS selector",
+ "badgeLabel": "Byline: where this story comes from",
+ "badgeSource": "Source",
+ "badgeUnknown": "unknown",
+ "badgeRepublishedBy": "republished by {site}",
+ "badgeDateWarning": "⚠ Story from {story}, page dated {page}",
+ "badgeEvidence": "Evidence · {n} blocks hidden",
+ "badgeHidden": "hidden",
 }
 M["zh_CN"] = {
  "extName": "Byline",
@@ -130,6 +139,13 @@ M["zh_CN"] = {
  "importFailed": "无法导入该文件：$1",
  "saveFailed": "无法保存：$1",
  "ruleBadSelector": "浏览器无法使用这个 CSS 选择器",
+ "badgeLabel": "Byline：这篇报道的来源",
+ "badgeSource": "来源",
+ "badgeUnknown": "未知",
+ "badgeRepublishedBy": "{site} 转载",
+ "badgeDateWarning": "⚠ 报道日期 {story}，页面日期 {page}",
+ "badgeEvidence": "依据 · 已隐藏 {n} 处",
+ "badgeHidden": "已隐藏",
 }
 M["ko"] = {
  "extName": "Byline",
@@ -187,6 +203,13 @@ M["ko"] = {
  "importFailed": "파일을 가져오지 못했습니다: $1",
  "saveFailed": "저장하지 못했습니다: $1",
  "ruleBadSelector": "브라우저가 이 CSS 선택자를 사용할 수 없습니다",
+ "badgeLabel": "Byline: 이 기사의 출처",
+ "badgeSource": "출처",
+ "badgeUnknown": "알 수 없음",
+ "badgeRepublishedBy": "{site} 재게재",
+ "badgeDateWarning": "⚠ 기사 날짜 {story}, 페이지 날짜 {page}",
+ "badgeEvidence": "근거 · 숨긴 블록 {n}개",
+ "badgeHidden": "숨김",
 }
 M["ja"] = {
  "extName": "Byline",
@@ -244,6 +267,13 @@ M["ja"] = {
  "importFailed": "ファイルを読み込めませんでした: $1",
  "saveFailed": "保存できませんでした: $1",
  "ruleBadSelector": "ブラウザーはこの CSS セレクターを使えません",
+ "badgeLabel": "Byline：この記事の出どころ",
+ "badgeSource": "出典",
+ "badgeUnknown": "不明",
+ "badgeRepublishedBy": "{site} が転載",
+ "badgeDateWarning": "⚠ 記事の日付 {story}、ページの日付 {page}",
+ "badgeEvidence": "根拠 · 非表示 {n} 件",
+ "badgeHidden": "非表示",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "extension", "_locales")
