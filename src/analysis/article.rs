@@ -52,7 +52,7 @@ pub const FORUM_MIN_SHARE: f32 = 0.6;
 /// The article needs at least this much text.
 pub const MIN_ARTICLE_WEIGHT: u32 = 400;
 /// ... or this much when the page declares itself an article.
-pub const MIN_ARTICLE_WEIGHT_DECLARED: u32 = 250;
+pub const MIN_ARTICLE_WEIGHT_DECLARED: u32 = 190;
 /// A stricter pass that finds less than this goes on to the looser passes (its furniture
 /// filters may have struck the body: a "sidebar-wrapper" around the story); the pass
 /// finding the most text wins.
