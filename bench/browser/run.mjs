@@ -215,6 +215,10 @@ async function main() {
   await browser.close();
   server.close();
 
+  if (rows.length === 0) {
+    console.error(`no page could be measured:\n  ${failures.slice(0, 10).join("\n  ")}`);
+    process.exit(1);
+  }
   const summary = {};
   for (const key of ["clean", "readability", "walk", "load", "elements", "read", "analyze", "summarize"]) {
     const xs = rows.map((r) => r[key]);
