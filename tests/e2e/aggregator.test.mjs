@@ -5,20 +5,12 @@
 // the page byte for byte.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  DEFAULT_ACTION_TITLE, countOccurrences, fixtureNames, launch, loadFixture, normalizeText,
-  requireBuild, serializePage, squash, waitFor,
-} from "./harness.mjs";
+  DEFAULT_ACTION_TITLE, countOccurrences, fixtureNames, loadFixture, normalizeText,
+  serializePage, squash, useBrowser, waitFor } from "./harness.mjs";
 
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 const visibleText = (page) => page.evaluate(() => document.body.innerText);
 

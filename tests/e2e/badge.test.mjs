@@ -7,20 +7,13 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { REPO, launch, loadFixture, loadOwnFixture, readShadowRoot, requireBuild, waitFor } from "./harness.mjs";
+import { test } from "node:test";
+import { REPO, loadFixture, loadOwnFixture, readShadowRoot, useBrowser, waitFor } from "./harness.mjs";
 
 const SHOTS = join(REPO, "target/screenshots");
 const DAY = 24 * 3600 * 1000;
 
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 const cases = [
   ["seed-zibo-yonhap", () => loadOwnFixture("seed-zibo-yonhap")],

@@ -3,19 +3,11 @@
 // core runs in the extension's worker instead and the click works as anywhere else.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  DEFAULT_ACTION_TITLE, launch, loadFixture, normalizeText, readShadowRoot, requireBuild, serializePage, waitFor,
-} from "./harness.mjs";
+  DEFAULT_ACTION_TITLE, loadFixture, normalizeText, readShadowRoot, serializePage, useBrowser, waitFor } from "./harness.mjs";
 
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 // Clicks the button and waits for its answer; checks first that no earlier answer is showing.
 async function click(page) {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -49,6 +50,28 @@ export function loadOwnFixture(name) {
   const path = join(dir, "page.html");
   const expect = JSON.parse(readFileSync(join(dir, "expect.json"), "utf8"));
   return { name, path, html: readFileSync(path), expect, url: expect.url };
+}
+
+/**
+ * One browser for a whole test file: built outputs checked and Chromium launched before
+ * the file's tests, closed after them. Returns the harness (valid once the tests run).
+ */
+export function useBrowser(options = {}, { cli = false } = {}) {
+  let h = null;
+  before(async () => {
+    requireBuild({ wasm: true, cli });
+    h = await launch(options);
+  });
+  after(async () => {
+    await h?.close();
+  });
+  return new Proxy({}, {
+    get(_, key) {
+      if (!h) throw new Error("the browser is not running (use the harness inside a test)");
+      const value = h[key];
+      return typeof value === "function" ? value.bind(h) : value;
+    },
+  });
 }
 
 /** Runs the native CLI and returns its stdout. */

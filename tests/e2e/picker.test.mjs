@@ -1,18 +1,11 @@
 // The element picker and single-page-app navigations, end to end.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { DEFAULT_ACTION_TITLE, launch, loadOwnFixture, requireBuild, waitFor } from "./harness.mjs";
+import { test } from "node:test";
+import { DEFAULT_ACTION_TITLE, loadOwnFixture, useBrowser, waitFor } from "./harness.mjs";
 
 const seed = loadOwnFixture("seed-zibo-yonhap");
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 async function clickAndWait(page) {
   await h.clickAction(page);

@@ -5,11 +5,10 @@
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  DEFAULT_ACTION_TITLE, REPO, countOccurrences, launch, loadOwnFixture, normalizeText,
-  readShadowRoot, requireBuild, serializePage, squash, waitFor,
-} from "./harness.mjs";
+  DEFAULT_ACTION_TITLE, REPO, countOccurrences, loadOwnFixture, normalizeText,
+  readShadowRoot, serializePage, squash, useBrowser, waitFor } from "./harness.mjs";
 
 const SHOTS = join(REPO, "target/screenshots");
 const DOCS_SHOTS = join(REPO, "docs/screenshots");
@@ -17,14 +16,7 @@ const DOCS_SHOTS = join(REPO, "docs/screenshots");
 const seed = loadOwnFixture("seed-zibo-yonhap");
 const { article, source } = seed.expect;
 
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 const visibleText = (page) => page.evaluate(() => document.body.innerText);
 const hasBadgeHost = (page) =>
