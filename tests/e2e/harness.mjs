@@ -74,6 +74,17 @@ export function useBrowser(options = {}, { cli = false } = {}) {
   });
 }
 
+/** Clicks the toolbar button and waits for its answer; fails if the extension reports an error. */
+export async function clickAndWait(h, page) {
+  await h.clickAction(page);
+  const state = await waitFor(async () => {
+    const s = await h.actionState();
+    return s.title !== DEFAULT_ACTION_TITLE ? s : null;
+  }, { what: "the click's answer" });
+  if (state.text === "!") throw new Error(`the extension reported an error: ${state.title}`);
+  return state;
+}
+
 /** Runs the native CLI and returns its stdout. */
 export function runCli(args) {
   return execFileSync(CLI, args, { encoding: "utf8", maxBuffer: 64 << 20 });

@@ -2,26 +2,17 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEFAULT_ACTION_TITLE, loadOwnFixture, useBrowser, waitFor } from "./harness.mjs";
+import { DEFAULT_ACTION_TITLE, loadOwnFixture, clickAndWait, useBrowser, waitFor } from "./harness.mjs";
 
 const seed = loadOwnFixture("seed-zibo-yonhap");
 const h = useBrowser();
 
-async function clickAndWait(page) {
-  await h.clickAction(page);
-  const state = await waitFor(async () => {
-    const s = await h.actionState();
-    return s.title !== DEFAULT_ACTION_TITLE ? s : null;
-  }, { what: "the click's answer" });
-  assert.notEqual(state.text, "!", state.title);
-  return state;
-}
 
 test("the picker writes a host##selector rule for the picked block, says so, and hides it", { timeout: 90_000 }, async () => {
   h.serve(seed.url, seed.html);
   const page = await h.page();
   await page.goto(seed.url);
-  await clickAndWait(page); // the click grants activeTab, as the context menu does
+  await clickAndWait(h, page); // the click grants activeTab, as the context menu does
   assert.equal(await page.$eval("#scbar", (e) => e.hasAttribute("data-byline-hidden")), false);
   const blockedBefore = h.blocked.length;
   const tabId = await h.tabId(page);
@@ -53,7 +44,7 @@ test("the popup lists what was hidden and why; Show again brings one block back"
   h.serve(seed.url, seed.html);
   const page = await h.page();
   await page.goto(seed.url);
-  const cleaned = await clickAndWait(page);
+  const cleaned = await clickAndWait(h, page);
   const tabId = await h.tabId(page);
   const popup = await h.context.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}&url=${encodeURIComponent(seed.url)}`);
@@ -79,7 +70,7 @@ test("an SPA navigation re-runs detection", { timeout: 90_000 }, async () => {
   h.serve(url, seed.html);
   const page = await h.page();
   await page.goto(url);
-  const first = await clickAndWait(page);
+  const first = await clickAndWait(h, page);
   assert.match(first.text, /^[1-9]/);
   const blockedBefore = h.blocked.length;
   // The app switches to its front page: a list of headlines, no article.

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { DEFAULT_ACTION_TITLE, launch, loadOwnFixture, normalizeText, requireBuild, waitFor } from "./harness.mjs";
+import { DEFAULT_ACTION_TITLE, launch, loadOwnFixture, normalizeText, requireBuild, clickAndWait, waitFor } from "./harness.mjs";
 
 const seed = loadOwnFixture("seed-zibo-yonhap");
 let h;
@@ -21,15 +21,6 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-async function clickAndWait(page) {
-  await h.clickAction(page);
-  const state = await waitFor(async () => {
-    const s = await h.actionState();
-    return s.title !== DEFAULT_ACTION_TITLE ? s : null;
-  }, { what: "the click's answer" });
-  assert.notEqual(state.text, "!", state.title);
-  return state;
-}
 
 async function writeRules(options, text) {
   // As if typed (one input event); page.fill is too slow for very long texts.
@@ -74,7 +65,7 @@ test("a ## rule hides, a #@# rule protects, a malformed rule shows its error and
   const before = normalizeText(await page.evaluate(() => document.body.innerText));
   assert.ok(before.includes("友情链接") && before.includes("潍坊新闻网"));
   const blockedBeforeClick = h.blocked.length;
-  const state = await clickAndWait(page);
+  const state = await clickAndWait(h, page);
   assert.match(state.text, /^[1-9][0-9]*$/);
 
   const marks = await page.$$eval("[data-byline-hidden]", (els) => els.map((e) => [e.className, e.getAttribute("data-byline-hidden")]));
