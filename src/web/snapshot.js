@@ -50,7 +50,11 @@ export function snapshot_document(opaque, selectors) {
       strings.push(clean(node.localName));
       for (let i = 0; i < attrs.length; i++) strings.push(clean(attrs[i].name), clean(attrs[i].value));
       elements.push(node);
-      if (node.firstChild && !skip.has(node.localName)) descend = true;
+      const name = node.localName;
+      // A script's text reaches the model only for JSON-LD (PageBuilder drops the rest);
+      // not copying it here saves the largest strings of most pages.
+      const inert = skip.has(name) || (name === "script" && !/ld\+json/i.test(node.getAttribute("type") || ""));
+      if (node.firstChild && !inert) descend = true;
       else ops.push(CLOSE);
     } else if (type === 3 || type === 4) {
       ops.push(TEXT);
