@@ -123,6 +123,12 @@ async function show(tabId, result) {
       text = "";
       title = t("titleNotArticle");
       break;
+    case "degraded":
+      // Above the core's element budget: nothing analysed, nothing hidden, and the
+      // button says why instead of leaving the reader guessing.
+      text = "–";
+      title = t("titleDegraded", [String(result.degraded?.elements ?? "?"), String(result.degraded?.budget ?? "?")]);
+      break;
     default:
       text = "!";
       title = t("titleError", [result.message || result.state]);

@@ -14,6 +14,7 @@ KEYS = [
  "popupPermissionDenied", "popupOpenOptions", "optionsTitle", "rulesHeading", "rulesHelp", "rulesSave", "rulesSaved",
  "rulesOk", "rulesErrors", "ruleLine", "importButton", "exportButton", "resetButton", "resetConfirm", "resetDone",
  "sitesHeading", "sitesEmpty", "siteRemove", "siteHost", "importFailed", "saveFailed", "ruleBadSelector",
+ "titleDegraded", "popupDegraded",
 ]
 
 M = {}
@@ -32,6 +33,8 @@ M["en"] = {
  "titleHiddenOne": "Byline: $1 block hidden",
  "titleHiddenMany": "Byline: $1 blocks hidden",
  "titleNotArticleShort": "(not an article)",
+ "titleDegraded": "Byline: this page is too large to clean ($1 elements, limit $2); nothing hidden",
+ "popupDegraded": "This page is too large to clean ($1 elements, limit $2); nothing was hidden.",
  "titleSource": "source: $1",
  "titleVia": "(via $1)",
  "pickerHelp": "Byline: point at a block and click it to hide it on this site (↑ wider, ↓ narrower, Enter picks, Esc cancels).",
@@ -89,6 +92,8 @@ M["zh_CN"] = {
  "titleHiddenOne": "Byline：已隐藏 $1 个区块",
  "titleHiddenMany": "Byline：已隐藏 $1 个区块",
  "titleNotArticleShort": "（不是文章）",
+ "titleDegraded": "Byline：此页面过大，无法清理（$1 个元素，上限 $2），未隐藏任何内容",
+ "popupDegraded": "此页面过大，无法清理（$1 个元素，上限 $2），未隐藏任何内容。",
  "titleSource": "来源：$1",
  "titleVia": "（经由 $1）",
  "pickerHelp": "Byline：指向一个区块并点击，即可在此网站上隐藏它（↑ 扩大，↓ 缩小，Enter 选择，Esc 取消）。",
@@ -146,6 +151,8 @@ M["ko"] = {
  "titleHiddenOne": "Byline: 블록 $1개 숨김",
  "titleHiddenMany": "Byline: 블록 $1개 숨김",
  "titleNotArticleShort": "(기사 아님)",
+ "titleDegraded": "Byline: 페이지가 너무 커서 정리할 수 없습니다(요소 $1개, 한도 $2개). 아무것도 숨기지 않았습니다",
+ "popupDegraded": "페이지가 너무 커서 정리할 수 없습니다(요소 $1개, 한도 $2개). 아무것도 숨기지 않았습니다.",
  "titleSource": "출처: $1",
  "titleVia": "($1 경유)",
  "pickerHelp": "Byline: 블록을 가리키고 클릭하면 이 사이트에서 숨깁니다 (↑ 넓게, ↓ 좁게, Enter 선택, Esc 취소).",
@@ -203,6 +210,8 @@ M["ja"] = {
  "titleHiddenOne": "Byline: $1 個のブロックを非表示",
  "titleHiddenMany": "Byline: $1 個のブロックを非表示",
  "titleNotArticleShort": "（記事ではありません）",
+ "titleDegraded": "Byline: ページが大きすぎるため整理できません（要素 $1 個、上限 $2 個）。何も非表示にしていません",
+ "popupDegraded": "ページが大きすぎるため整理できません（要素 $1 個、上限 $2 個）。何も非表示にしていません。",
  "titleSource": "出典: $1",
  "titleVia": "（$1 経由）",
  "pickerHelp": "Byline: ブロックを指してクリックすると、このサイトで非表示にします（↑ 広く、↓ 狭く、Enter で選択、Esc で取り消し）。",

@@ -124,6 +124,7 @@ mod tests {
                 page_date: Some(page.into()),
                 ..Source::default()
             },
+            degraded: None,
         }
     }
 
