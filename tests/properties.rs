@@ -10,6 +10,7 @@
 //!   Byline adds (the attribute, the stylesheet, the badge), is the page written without it.
 
 #[path = "../fuzz/src/checks.rs"]
+#[allow(dead_code)] // only check_plan is used here
 mod checks;
 
 use byline::page::html::parse_document;
