@@ -123,6 +123,12 @@ async function show(tabId, result) {
       text = "";
       title = t("titleNotArticle");
       break;
+    case "degraded":
+      // Above the core's element budget: nothing analysed, nothing hidden, and the
+      // button says why instead of leaving the reader guessing.
+      text = "–";
+      title = t("titleDegraded", [String(result.degraded?.elements ?? "?"), String(result.degraded?.budget ?? "?")]);
+      break;
     default:
       text = "!";
       title = t("titleError", [result.message || result.state]);
@@ -138,6 +144,12 @@ async function show(tabId, result) {
   }
 }
 
+// Page-supplied text in the button's title: no bidi or control characters, at most 80 chars.
+function plain(s) {
+  const t = String(s).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  return t.length > 80 ? `${t.slice(0, 80)}…` : t;
+}
+
 // "Byline: 7 blocks hidden — source: Yonhap (via 淄博新闻网)"
 function summary(result) {
   const n = result.hidden.length;
@@ -145,8 +157,8 @@ function summary(result) {
   if (!result.is_article) line += ` ${t("titleNotArticleShort")}`;
   const source = result.source || {};
   if (source.original) {
-    line += ` — ${t("titleSource", [source.original])}`;
-    if (source.republisher) line += ` ${t("titleVia", [source.republisher])}`;
+    line += ` — ${t("titleSource", [plain(source.original)])}`;
+    if (source.republisher) line += ` ${t("titleVia", [plain(source.republisher)])}`;
   }
   return line;
 }

@@ -78,6 +78,10 @@ async function showHidden() {
   const list = $("hidden");
   list.replaceChildren();
   const answer = await chrome.tabs.sendMessage(tabId, { type: MSG.hidden }).catch(() => null);
+  if (answer?.state === "degraded") {
+    $("hidden-status").textContent = t("popupDegraded", [String(answer.degraded.elements), String(answer.degraded.budget)]);
+    return;
+  }
   if (!answer || answer.state !== "cleaned") {
     $("hidden-status").textContent = t("popupNotCleaned");
     return;

@@ -14,7 +14,9 @@ pub const DATE_WARNING_DAYS: i64 = 1;
 pub const MAX_SHOWN: usize = 120;
 
 /// The badge's style, inside its closed shadow root (no page CSS gets in or out).
-pub const CSS: &str = ":host{all:initial;display:block;margin:8px 0}\
+/// `!important` on `:host`: for important declarations the shadow tree's own rules win
+/// over the page's, so a page rule on `byline-badge` cannot hide, move or restyle it.
+pub const CSS: &str = ":host{all:initial!important;display:block!important;margin:8px 0!important;position:static!important;visibility:visible!important;opacity:1!important}\
 .b{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff8dc;border:1px solid #c9b458;border-radius:6px;padding:6px 10px;max-width:48em}\
 .w{color:#8a4b00;font-weight:600}\
 summary{cursor:pointer;color:#555}\
@@ -65,8 +67,17 @@ pub struct BadgeModel {
     pub items: Vec<String>,
 }
 
-fn shown(s: &str) -> String {
-    crate::text::truncate(&crate::text::collapse(s), MAX_SHOWN)
+/// Bidirectional controls (embeddings, overrides, isolates, marks): a page's text must not
+/// reverse or reorder the badge's own words around it.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Page text as the badge shows it: plain, one line, no bidi or other control
+/// characters, at most [`MAX_SHOWN`] characters.
+pub fn shown(s: &str) -> String {
+    let plain: String = s.chars().filter(|&c| !is_bidi_control(c) && (!c.is_control() || c.is_whitespace())).collect();
+    crate::text::truncate(&crate::text::collapse(&plain), MAX_SHOWN)
 }
 
 impl BadgeStrings {
@@ -124,6 +135,7 @@ mod tests {
                 page_date: Some(page.into()),
                 ..Source::default()
             },
+            degraded: None,
         }
     }
 
@@ -149,5 +161,13 @@ mod tests {
         s.source.original = Some("<script>".repeat(100));
         let m = model(&s, &BadgeStrings::default());
         assert!(m.line.chars().count() < 200 && m.line.contains("<script>"), "shown as text, truncated: {}", m.line);
+    }
+
+    #[test]
+    fn bidi_and_control_characters_are_dropped() {
+        let mut s = summary("2025-01-01", "2025-01-01");
+        s.source.original = Some("\u{202e}pahnoY\u{2066}x\u{0}\u{7}".into());
+        let m = model(&s, &BadgeStrings::default());
+        assert_eq!(m.line, "Byline · Source: pahnoYx · republished by 淄博新闻网");
     }
 }

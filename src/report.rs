@@ -23,6 +23,9 @@ pub struct Summary {
     pub title: Option<String>,
     pub hidden: Vec<HiddenItem>,
     pub source: Source,
+    /// Set when the page exceeded the element budget and was not analysed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degraded: Option<crate::plan::Degraded>,
 }
 
 /// The CLI's `--format json` document.
@@ -34,6 +37,8 @@ pub struct Report {
     pub visible_text: String,
     pub hidden: Vec<HiddenItem>,
     pub source: Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub degraded: Option<crate::plan::Degraded>,
 }
 
 fn hidden_mask(page: &Page, plan: &Plan) -> Vec<bool> {
@@ -57,7 +62,13 @@ pub fn summary(page: &Page, plan: &Plan) -> Summary {
             text: truncate(&block_lines(page, &[h.node], &|_| false).join(" "), HIDDEN_TEXT_CHARS),
         })
         .collect();
-    Summary { is_article: plan.is_article, title: plan.title.clone(), hidden, source: plan.source.clone() }
+    Summary {
+        is_article: plan.is_article,
+        title: plan.title.clone(),
+        hidden,
+        source: plan.source.clone(),
+        degraded: plan.degraded.clone(),
+    }
 }
 
 /// Text lines still visible under `roots` after the plan is applied.
@@ -76,6 +87,7 @@ pub fn report(page: &Page, plan: &Plan) -> Report {
         visible_text: visible.join("\n"),
         hidden: s.hidden,
         source: s.source,
+        degraded: s.degraded,
     }
 }
 

@@ -176,7 +176,9 @@ fn parse_line(line: &str, number: u32) -> Result<Option<Rule>, String> {
     };
     let host_part = t[..split].trim();
     let selector = t[split + sep_len..].trim();
-    if t[split + sep_len..].starts_with(['+', '^', '$', '%', '?']) {
+    // On the trimmed selector: `## ^x` is as much an HTML filter as `##^x` (fuzzing found
+    // the untrimmed check let it through as a rule whose own text did not parse back).
+    if selector.starts_with(['+', '^', '$', '%', '?']) {
         return Err("scriptlet and HTML filters are not supported; write a CSS selector after ##".into());
     }
     let mut hosts = Vec::new();
@@ -343,6 +345,14 @@ mod tests {
         assert!(set.diagnostics[2].message.contains("unclosed ["));
         assert!(set.diagnostics[4].message.contains("procedural"));
         assert!(set.diagnostics[6].message.contains("empty"));
+    }
+
+    #[test]
+    fn html_filter_after_spaces_is_flagged() {
+        // Fuzzing regression: accepted as a rule whose text() ("##^x") did not parse back.
+        let set = parse("##  ^ample.co\nexample.com## +js(x)");
+        assert!(set.rules.is_empty(), "{:?}", set.rules);
+        assert_eq!(set.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), [1, 2]);
     }
 
     #[test]

@@ -8,11 +8,16 @@ import { MSG } from "./messages.js";
 
 let local; // the wasm module, null when it cannot run here, undefined before trying
 let why = null;
+// A trap (a Rust panic: the wasm is built with panic=abort) leaves that instance's memory
+// in an unknown state. The failing call reports an error, and the next call loads a fresh
+// instance (a new module URL is a new module record, hence a new wasm instance).
+let generation = 0;
 
 async function loadLocal() {
   if (local !== undefined) return local;
   try {
-    const mod = await import(chrome.runtime.getURL("pkg/byline.js"));
+    const suffix = generation ? `?instance=${generation}` : "";
+    const mod = await import(chrome.runtime.getURL(`pkg/byline.js${suffix}`));
     await mod.default({ module_or_path: chrome.runtime.getURL("pkg/byline_bg.wasm") });
     local = mod;
   } catch (e) {
@@ -31,7 +36,23 @@ async function remote(fn, args) {
 /** {via: "page"|"worker", why, call(fn, ...args) → Promise}. */
 export async function getCore() {
   const mod = await loadLocal();
-  if (mod) return { via: "page", why: null, call: async (fn, ...args) => mod[fn](...args) };
+  if (mod) {
+    const call = async (fn, ...args) => {
+      try {
+        return mod[fn](...args);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) {
+          if (local === mod) {
+            local = undefined;
+            generation++;
+          }
+          throw new Error(`Byline's core failed (${e.message}); it is reloaded for the next try`);
+        }
+        throw e;
+      }
+    };
+    return { via: "page", why: null, call };
+  }
   return { via: "worker", why, call: (fn, ...args) => remote(fn, args) };
 }
 

@@ -36,6 +36,7 @@ const badgeStrings = () => ({
 });
 
 let current = null; // the cleaned page's state, null when the page is as it was
+let degraded = null; // {elements, budget} when the last clean found the page above the element budget
 // The user wants this tab cleaned (a click or auto-clean cleaned it, no click restored
 // it since): SPA navigations to another view clean that view too.
 let engaged = false;
@@ -72,6 +73,7 @@ function summary(result, extra = {}) {
     title: result.title,
     hidden: result.state === "cleaned" ? hidden : result.hidden ?? [],
     source: result.source,
+    ...(result.degraded ? { degraded: result.degraded } : {}),
     ...extra,
   };
 }
@@ -82,6 +84,7 @@ async function clean({ auto }) {
   const config = await core.call("site_config", sync, local, location.href);
   if (auto && !config.flags.auto_clean) return { state: "skipped" };
   const { result, elements } = await analyze(core, config);
+  degraded = result.state === "degraded" ? result.degraded : null;
   if (result.state !== "cleaned") return summary(result, { via: core.via });
   const applied = new Applied(config);
   applied.addStyle();
@@ -216,7 +219,8 @@ chrome.runtime.onMessage.addListener((message, _sender, reply) => {
   switch (message.type) {
     case MSG.hidden:
       reply({
-        state: current ? "cleaned" : "not_cleaned",
+        state: current ? "cleaned" : degraded ? "degraded" : "not_cleaned",
+        degraded,
         items: current ? current.applied.items.map(({ kind, reason, text, shown }) => ({ kind, reason, text, shown })) : [],
       });
       return false;

@@ -187,6 +187,18 @@ fn valid(y: Option<u32>, m: u32, d: u32) -> Option<Date> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
+    // No 30 February, no 31 April (found by fuzzing: "2024-02-30" became 1 March on the
+    // round trip through day numbers). Without a year, 29 February may still be real.
+    let leap = y.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+    let month_days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if d > month_days {
+        return None;
+    }
     if let Some(y) = y {
         if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
             return None;
@@ -400,6 +412,16 @@ mod tests {
 
     fn dates(s: &str) -> Vec<Date> {
         find_dates(s).into_iter().map(|(d, _, _)| d).collect()
+    }
+
+    #[test]
+    fn impossible_days_are_not_dates() {
+        // Fuzzing regression: 30 February was accepted and became 1 March.
+        assert_eq!(dates("2024-02-30"), []);
+        assert_eq!(dates("2023-02-29 and 2025-04-31"), []);
+        assert_eq!(dates("2024-02-29"), [Date::ymd(2024, 2, 29)]);
+        assert_eq!(dates("2000-02-29"), [Date::ymd(2000, 2, 29)]);
+        assert_eq!(dates("1900-02-29"), []);
     }
 
     #[test]

@@ -58,6 +58,18 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     if page.is_empty() {
         return plan;
     }
+    // The element budget: a pathological page is left alone, and the plan says so, rather
+    // than holding the tab while every pass runs over it.
+    let elements = page.nodes.iter().filter(|n| matches!(n.data, crate::page::NodeData::Element { .. })).count() as u32;
+    let budget = options.element_budget();
+    if elements > budget {
+        plan.degraded = Some(crate::plan::Degraded {
+            elements,
+            budget,
+            note: format!("page too large to clean: {elements} elements, budget {budget}"),
+        });
+        return plan;
+    }
     let stats = Stats::compute(page);
     let art = article::detect(page, &stats);
     if !art.is_article {

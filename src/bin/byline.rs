@@ -64,6 +64,13 @@ enum Command {
         /// the rules for the host of --url apply.
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// The element budget (default 100000): a larger page is left as it is, and the
+        /// report says so (`degraded`).
+        #[arg(long)]
+        max_elements: Option<u32>,
+        /// Print the time spent parsing and analysing on stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the plan (node ids, kinds, source) — what the extension's parity test compares.
     Plan {
@@ -126,6 +133,10 @@ fn clean_with_rules(html: &str, options: &Options, rules: Option<&RuleSet>) -> (
 fn text_report(r: &Report) -> String {
     let mut out = String::new();
     let s = &r.source;
+    if let Some(d) = &r.degraded {
+        out.push_str(&format!("Not cleaned: {}.\n", d.note));
+        return out;
+    }
     if !r.is_article {
         out.push_str("Not an article: nothing hidden.\n");
         return out;
@@ -179,11 +190,19 @@ fn badge_html(page: &byline::Page, plan: &Plan) -> String {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Clean { page, url, format, mode, rules } => {
+        Command::Clean { page, url, format, mode, rules, max_elements, timings } => {
+            let started = Instant::now();
             let html = read_page(&page)?;
             let rules = rules.as_deref().map(read_rules).transpose()?;
-            let options = Options { url, mode: mode.into(), ..Options::default() };
+            let options = Options { url, mode: mode.into(), max_elements, ..Options::default() };
             let (doc, model, plan) = clean_with_rules(&html, &options, rules.as_ref());
+            if timings {
+                eprintln!(
+                    "timings: {} model nodes, read + parse + analyse {:.0} ms",
+                    model.len(),
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
             match format {
                 Format::Json => emit(&(serde_json::to_string_pretty(&report(&model, &plan))? + "\n"))?,
                 Format::Text => emit(&text_report(&report(&model, &plan)))?,

@@ -208,6 +208,9 @@ struct Request {
     /// The badge's words from the extension's `_locales` (English when absent).
     #[serde(default)]
     strings: crate::badge::BadgeStrings,
+    /// The element budget (None: the core's default).
+    #[serde(default)]
+    max_elements: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -239,11 +242,20 @@ struct Analysis {
 
 /// Analyses a snapshot (`{ops, strings, matches}` from snapshot.js) with a request
 /// `{url, mode, flags, rules}` (rules in the order their selectors were matched). Returns
-/// `{state: "cleaned"|"not_article", is_article, title, hidden, source, hide, anchor, badge}`.
+/// `{state: "cleaned"|"not_article"|"degraded", is_article, title, hidden, source, hide,
+/// anchor, badge, degraded?: {elements, budget, note}}` ("degraded": above the element
+/// budget, nothing analysed or hidden).
 #[wasm_bindgen]
 pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
     let req: Request = if request.is_undefined() || request.is_null() {
-        Request { url: None, mode: Mode::Tidy, flags: Effective::default(), rules: vec![], strings: Default::default() }
+        Request {
+            url: None,
+            mode: Mode::Tidy,
+            flags: Effective::default(),
+            rules: vec![],
+            strings: Default::default(),
+            max_elements: None,
+        }
     } else {
         from_js(request, "request")?
     };
@@ -257,6 +269,7 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
         keep_clutter: !req.flags.hide_clutter,
         keep_captions: !req.flags.hide_captions,
         rule_matches: rule_matches(&req.rules, node_matches(&element_of, raw)),
+        max_elements: req.max_elements,
     };
     let plan = crate::analyze(&page, &options);
     let summary = summary(&page, &plan);
@@ -274,7 +287,11 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
     };
     let badge = (plan.is_article && req.flags.show_badge).then(|| crate::badge::model(&summary, &req.strings));
     to_js(&Analysis {
-        state: if plan.is_article { "cleaned" } else { "not_article" },
+        state: match (&plan.degraded, plan.is_article) {
+            (Some(_), _) => "degraded",
+            (None, true) => "cleaned",
+            (None, false) => "not_article",
+        },
         summary,
         hide,
         anchor,

@@ -232,7 +232,8 @@ pub fn toggle(options: JsValue) -> Result<JsValue, JsValue> {
     let plan = crate::analyze(&live.page, &options);
     let summary = summary(&live.page, &plan);
     if !plan.is_article {
-        return to_js(&ToggleResult { state: "not_article", summary: Some(summary) });
+        let state = if plan.degraded.is_some() { "degraded" } else { "not_article" };
+        return to_js(&ToggleResult { state, summary: Some(summary) });
     }
     let applied = apply(&live, &plan, &summary)?;
     APPLIED.with(|a| *a.borrow_mut() = Some(applied));

@@ -1,0 +1,3 @@
+//! The fuzz targets' checks (shared with tests/fuzz_corpus.rs).
+#[path = "checks.rs"]
+pub mod checks;
