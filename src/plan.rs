@@ -35,7 +35,7 @@ pub struct Options {
     pub max_elements: Option<u32>,
 }
 
-/// The default element budget. Analysis is linear in the page model (about 0.8 s for
+/// The default element budget. Analysis is linear in the page model (0.4–0.8 s for
 /// 200 000 elements natively on the project machine, see tests/limits.rs); real article
 /// pages have 500–10 000 elements, so this only stops pathological pages, before the
 /// analysis would hold the tab for seconds in the content script.

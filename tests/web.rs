@@ -76,3 +76,26 @@ fn clean_then_restore_is_the_identity() {
     assert_eq!(document().document_element().unwrap().outer_html(), before, "restore gives back the same DOM");
     fixture.remove();
 }
+
+/// Corrupt snapshots (what a broken or forged message could carry) give an error or a
+/// harmless answer, never a trap: under panic=abort a trap would take the core down.
+#[wasm_bindgen_test]
+fn corrupt_snapshots_are_errors_not_traps() {
+    use byline::web::analyze_snapshot;
+    let snap = |ops: &[u32], strings: &str| {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"ops".into(), &js_sys::Uint32Array::from(ops).into()).unwrap();
+        js_sys::Reflect::set(&o, &"strings".into(), &strings.into()).unwrap();
+        JsValue::from(o)
+    };
+    // An unknown op is an error.
+    assert!(analyze_snapshot(snap(&[1, 0, 9], "html"), JsValue::UNDEFINED).is_err());
+    // A forged attribute count (4 billion) neither allocates without bound nor traps.
+    assert!(analyze_snapshot(snap(&[1, u32::MAX, 3], "html\0a\0b"), JsValue::UNDEFINED).is_ok());
+    // Unbalanced closes, missing strings, no ops at all.
+    assert!(analyze_snapshot(snap(&[3, 3, 2, 1], ""), JsValue::UNDEFINED).is_ok());
+    assert!(analyze_snapshot(snap(&[], ""), JsValue::UNDEFINED).is_ok());
+    // Not a snapshot at all, and a request of the wrong shape.
+    assert!(analyze_snapshot(JsValue::from_str("x"), JsValue::UNDEFINED).is_err());
+    assert!(analyze_snapshot(snap(&[], ""), JsValue::from_f64(3.0)).is_err());
+}

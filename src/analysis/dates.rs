@@ -187,8 +187,8 @@ fn valid(y: Option<u32>, m: u32, d: u32) -> Option<Date> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // No 30 February, no 31 April (found by fuzzing: "2024-02-30" became 1 March on the
-    // round trip through day numbers). Without a year, 29 February may still be real.
+    // No 30 February, no 31 April (the fuzz target's round-trip check caught "2024-02-30"
+    // becoming 1 March through day numbers, on a seed input). Without a year, 29 February may still be real.
     let leap = y.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
     let month_days = match m {
         2 if leap => 29,

@@ -66,7 +66,9 @@ pub fn build_from_snapshot(ops: &[u32], strings: &str) -> Result<(Page, Vec<u32>
     while i < ops.len() {
         match ops[i] {
             OP_OPEN => {
-                let n = ops.get(i + 1).copied().unwrap_or(0) as usize;
+                // A forged or corrupt count must not allocate without bound (an out-of-memory
+                // abort is a trap): no element has more attributes than the table has strings.
+                let n = (ops.get(i + 1).copied().unwrap_or(0) as usize).min(strings.len());
                 let tag = next();
                 let attrs: Vec<(&str, &str)> = (0..n).map(|_| (next(), next())).collect();
                 if let Some(id) = b.open(tag, attrs) {
