@@ -44,6 +44,13 @@ pub const LISTING_MIN_LINKED_HEADINGS: u32 = 3;
 pub const LISTING_PARAGRAPHS_PER_HEADING: u32 = 3;
 /// ... with less paragraph text than this per heading (teasers are short).
 pub const LISTING_MAX_TEXT_PER_HEADING: u32 = 400;
+/// An inbox, a result table: at least this many table cells that each hold a link (lists
+/// of links stay articles: release notes and document round-ups are made of them) ...
+pub const ITEM_LIST_MIN_ITEMS: u32 = 8;
+/// ... carrying at least this share of the container's paragraph text ...
+pub const ITEM_LIST_MIN_SHARE: f32 = 0.6;
+/// ... while no block outside the items reads like a story paragraph (this long).
+pub const ITEM_LIST_MAX_PROSE: u32 = 200;
 /// This many sibling blocks alike (tag and class), each with prose and a poster (author,
 /// user, avatar), make a forum thread or a comment page, not a story.
 pub const FORUM_MIN_POSTS: usize = 3;
@@ -479,7 +486,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
 
     let density = density_of(stats, &nodes);
     let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
-    let listing = is_listing(page, stats, &nodes);
+    let listing = is_listing(page, stats, &nodes) || is_item_list(page, stats, &nodes);
     let forum = is_forum(page, stats, root);
     if let Some(trace) = trace.as_deref_mut() {
         trace.push_str(&format!(
@@ -530,6 +537,33 @@ fn is_listing(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
     linked >= LISTING_MIN_LINKED_HEADINGS
         && linked * LISTING_PARAGRAPHS_PER_HEADING >= paragraphs
         && text < LISTING_MAX_TEXT_PER_HEADING * linked
+}
+
+/// Rows of items rather than a story: most of the text sits in table cells that each carry
+/// a link (a mail inbox, a result table), and nothing else is prose.
+fn is_item_list(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
+    let (mut items, mut item_weight, mut total) = (0u32, 0u32, 0u32);
+    for &b in nodes {
+        for i in page.subtree(b) {
+            let iu = i as usize;
+            if !page.is_element(i) || stats.invisible[iu] || stats.block_of[iu] != i {
+                continue;
+            }
+            let w = stats.inline[iu].weight();
+            if w < MIN_PARAGRAPH_WEIGHT {
+                continue;
+            }
+            total += w;
+            let linked = page.subtree(i).skip(1).any(|d| page.tag(d) == "a");
+            if page.tag(i) == "td" && linked {
+                items += 1;
+                item_weight += w;
+            } else if w >= ITEM_LIST_MAX_PROSE {
+                return false;
+            }
+        }
+    }
+    items >= ITEM_LIST_MIN_ITEMS && item_weight as f32 >= ITEM_LIST_MIN_SHARE * total as f32
 }
 
 /// Posts: the article container is (or sits beside) several alike blocks (tag and class),

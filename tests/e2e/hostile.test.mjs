@@ -181,12 +181,8 @@ const controls = [
   ["web app", () => ({ url: "https://mail.example/#inbox", html: WEB_APP })],
 ];
 
-// Known false positive of article detection (src/analysis/article.rs, not this test's
-// subject): the mail list's preview cells read as an article. Reported, kept visible.
-const KNOWN = { "web app": "article detection takes the web app's message table for an article" };
-
 for (const [name, load] of controls) {
-  test(`negative control, ${name}: nothing hidden, no badge, page unchanged`, { timeout: 60_000, todo: KNOWN[name] }, async () => {
+  test(`negative control, ${name}: nothing hidden, no badge, page unchanged`, { timeout: 60_000 }, async () => {
     const fx = load();
     h.serve(fx.url.split("#")[0], fx.html);
     const page = await h.page();
