@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-60}
+# What the fuzzer needs, installed when missing (libFuzzer's instrumentation needs nightly).
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 for target in ${FUZZ_TARGETS:-html_plan rules dates settings}; do
   mkdir -p "corpus/$target"
   echo "fuzz: $target for ${seconds}s"
