@@ -303,7 +303,7 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
         }
         let mut s = paragraph_score(inline, shape.brs[iu]);
         if let Some(body) = ld_body {
-            let own: String = squash(&inline_text(page, stats, i));
+            let own: String = squash(&stats.inline_text(page, i));
             if own.chars().count() >= 10 && body.contains(&own) {
                 s *= LD_BODY_BOOST;
             }
@@ -342,18 +342,6 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
     sc
 }
 
-/// The text whose nearest block is `id` (its own line(s), without nested blocks).
-fn inline_text(page: &Page, stats: &Stats, id: NodeId) -> String {
-    let mut out = String::new();
-    for i in page.subtree(id) {
-        if let Some(t) = page.text(i) {
-            if stats.block_of[i as usize] == id && !stats.invisible[i as usize] {
-                out.push_str(t);
-            }
-        }
-    }
-    out
-}
 
 /// The page says it is an article: og:type article, or a schema.org Article-like type in
 /// microdata or JSON-LD.

@@ -18,18 +18,6 @@ pub const MIN_CAPTION_CHARS: usize = 20;
 /// "图：", "사진=") is a copy of its own; with more, it is glued into running text.
 pub const MAX_AFFIX_CHARS: usize = 8;
 
-/// The text whose nearest block is `b` (not the text of nested blocks).
-fn inline_text(page: &Page, stats: &Stats, b: NodeId) -> String {
-    let mut s = String::new();
-    for i in page.subtree(b) {
-        if let Some(t) = page.text(i) {
-            if stats.block_of[i as usize] == b && !stats.invisible[i as usize] {
-                s.push_str(t);
-            }
-        }
-    }
-    s
-}
 
 fn has_img(page: &Page, id: NodeId) -> bool {
     page.subtree(id).any(|i| page.tag(i) == "img")
@@ -64,7 +52,7 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
         .filter(|&b| page.is_element(b) && stats.block_of[b as usize] == b && !stats.invisible[b as usize])
         .filter(|&b| stats.inline[b as usize].chars as usize >= MIN_CAPTION_CHARS)
         .filter(|&b| !hidden_by_others(b))
-        .map(|b| (b, squash(&inline_text(page, stats, b))))
+        .map(|b| (b, squash(&stats.inline_text(page, b))))
         .filter(|(_, k)| k.chars().count() >= MIN_CAPTION_CHARS)
         .collect();
 

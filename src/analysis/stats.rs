@@ -93,6 +93,19 @@ impl Stats {
         }
     }
 
+    /// The visible text whose nearest block is `id` (its own lines, without nested blocks).
+    pub fn inline_text(&self, page: &Page, id: NodeId) -> String {
+        let mut out = String::new();
+        for i in page.subtree(id) {
+            if let Some(t) = page.text(i) {
+                if self.block_of[i as usize] == id && !self.invisible[i as usize] {
+                    out.push_str(t);
+                }
+            }
+        }
+        out
+    }
+
     pub fn weight(&self, id: NodeId) -> u32 {
         self.total[id as usize].weight()
     }

@@ -13,19 +13,12 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
-  DEFAULT_ACTION_TITLE, EXTENSION, launch, loadFixture, loadOwnFixture, readShadowRoot, requireBuild, serializePage, waitFor,
+  DEFAULT_ACTION_TITLE, EXTENSION, launch, loadFixture, loadOwnFixture, readShadowRoot, serializePage, useBrowser, waitFor,
 } from "./harness.mjs";
 
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
 const HUGE = "A".repeat(100_000);

@@ -10,8 +10,8 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { DEFAULT_ACTION_TITLE, FIXTURES, SHARED, fixtureNames, launch, requireBuild, serializePage, waitFor } from "./harness.mjs";
+import { test } from "node:test";
+import { DEFAULT_ACTION_TITLE, FIXTURES, SHARED, fixtureNames, serializePage, useBrowser, waitFor } from "./harness.mjs";
 
 // Requests a page may still make while it re-lays out (an image scrolled into view);
 // anything else during a clean or restore (fetch, xhr, beacon, websocket…) would be Byline's.
@@ -62,14 +62,7 @@ function withoutScripts(bytes) {
   return Buffer.from(out, "latin1");
 }
 
-let h;
-before(async () => {
-  requireBuild();
-  h = await launch();
-});
-after(async () => {
-  await h?.close();
-});
+const h = useBrowser();
 
 const title = async () => (await h.actionState()).title;
 
