@@ -9,7 +9,7 @@
 //
 // Pages: all of ../shared/corpus/readability, plus a fixed sample of ../shared/corpus/trafilatura
 // (every TRAF_STEP-th page id in sorted order). Usage (repo root, after scripts/build.sh):
-//   npm --prefix bench/browser ci && node bench/browser/run.mjs [--runs 5] [--limit N]
+//   npm --prefix bench/browser ci && node bench/browser/run.mjs [--runs 5] [--limit N] [--replot]
 // Writes target/bench/browser.{json,csv,svg}.
 
 import { createServer } from "node:http";
@@ -169,14 +169,21 @@ function svgPlot(rows, summary) {
   series.forEach(([label, key, color], k) => {
     const vals = rows.map((r) => r[key]).sort((a, b) => a - b);
     s += `<polyline fill="none" stroke="${color}" stroke-width="2" points="${vals.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"/>`;
-    s += `<rect x="${W - R + 10}" y="${T + k * 22}" width="12" height="12" fill="${color}"/><text x="${W - R + 28}" y="${T + k * 22 + 10}">${label}</text>`;
-    s += `<text x="${W - R + 28}" y="${T + k * 22 + 24}" fill="#555" font-size="10">p50 ${summary[key].p50.toFixed(2)} ms</text>`;
+    s += `<rect x="${W - R + 10}" y="${T + k * 36}" width="12" height="12" fill="${color}"/><text x="${W - R + 28}" y="${T + k * 36 + 10}">${label}</text>`;
+    s += `<text x="${W - R + 28}" y="${T + k * 36 + 24}" fill="#555" font-size="10">p50 ${summary[key].p50.toFixed(2)} ms</text>`;
   });
   s += `<text x="${(L + W - R) / 2}" y="${H - 10}" text-anchor="middle">pages, fastest to slowest</text></svg>`;
   return s;
 }
 
 async function main() {
+  if (args.includes("--replot")) {
+    // Redraw the plot from the last run's JSON (no browser).
+    const last = JSON.parse(readFileSync(join(OUT, "browser.json"), "utf8"));
+    writeFileSync(join(OUT, "browser.svg"), svgPlot(last.rows, last.summary));
+    console.log(`wrote ${join(OUT, "browser.svg")}`);
+    return;
+  }
   if (!existsSync(join(PKG, "byline_bg.wasm"))) throw new Error("extension/pkg missing: run scripts/build.sh first");
   const pages = corpusPages();
   const server = await serve(pages);
