@@ -3,6 +3,11 @@
 use crate::page::NodeId;
 use serde::{Deserialize, Serialize};
 
+/// The attribute that marks a hidden block (valued with its kind), in every adapter.
+pub const HIDDEN_ATTR: &str = "data-byline-hidden";
+/// The one stylesheet that does the hiding.
+pub const STYLE: &str = "[data-byline-hidden]{display:none!important}";
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {

@@ -168,23 +168,18 @@ fn text_report(r: &Report) -> String {
     out
 }
 
+/// The badge the extension would show (the same model, English words), as plain HTML.
 fn badge_html(page: &byline::Page, plan: &Plan) -> String {
     if !plan.is_article {
         return String::new();
     }
-    let s = summary(page, plan).source;
-    let mut line = format!("Byline · source: {}", s.original.as_deref().unwrap_or("unknown"));
-    if let Some(r) = &s.republisher {
-        line.push_str(&format!(" · republished by {r}"));
-    }
-    if let (Some(sd), Some(pd)) = (&s.story_date, &s.page_date) {
-        if sd != pd {
-            line.push_str(&format!(" · story from {sd}, page dated {pd}"));
-        }
-    }
+    let m = byline::badge::model(&summary(page, plan), &byline::badge::BadgeStrings::default());
+    let mut lines = vec![m.line];
+    lines.extend(m.warning);
+    let body: Vec<String> = lines.iter().map(|l| format!("<div>{}</div>", text_to_html(l))).collect();
     format!(
         "<div id=\"byline-badge\" style=\"font:14px sans-serif;padding:6px 10px;background:#fff8dc;border:1px solid #c9b458\">{}</div>",
-        text_to_html(&line)
+        body.join("")
     )
 }
 

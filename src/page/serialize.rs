@@ -12,10 +12,7 @@ const VOID: &[&str] = &[
 ];
 const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"];
 
-/// The attribute that marks a hidden block, valued with the block's kind.
-pub const HIDDEN_ATTR: &str = "data-byline-hidden";
-/// The one stylesheet that does the hiding.
-pub const STYLE: &str = "[data-byline-hidden]{display:none!important}";
+pub use crate::plan::{HIDDEN_ATTR, STYLE};
 
 fn escape(s: &str, attr: bool) -> String {
     let mut out = String::with_capacity(s.len());

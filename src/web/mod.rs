@@ -17,8 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// The attribute that marks a hidden block (valued with its kind) and the one stylesheet.
-pub const HIDDEN_ATTR: &str = "data-byline-hidden";
-pub const STYLE: &str = "[data-byline-hidden]{display:none!important}";
+pub use crate::plan::{HIDDEN_ATTR, STYLE};
 /// Marks Byline's own elements (stylesheet, badge host) so the walker skips them.
 pub const OWN_ATTR: &str = "data-byline";
 
