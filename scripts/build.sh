@@ -22,7 +22,7 @@ cp src/web/snapshot.js extension/pkg/snapshot.js
 # The feature flags match what rustc's wasm32 target emits; without them wasm-opt rejects
 # the module. A failure here is not fatal: the unoptimised module works, it is just larger.
 wasm=extension/pkg/byline_bg.wasm
-if node_modules/.bin/wasm-opt -Oz \
+if node_modules/.bin/wasm-opt -O3 \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$wasm" -o "$wasm.opt"; then

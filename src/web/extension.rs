@@ -247,6 +247,19 @@ struct Analysis {
 /// budget, nothing analysed or hidden).
 #[wasm_bindgen]
 pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
+    analyze_timed(snapshot, request, &mut |_| {})
+}
+
+/// Milliseconds spent in each phase of `analyze_snapshot` (benchmarks): `[decode the
+/// request and snapshot, build the page model, analyze, summarize and convert the answer]`.
+#[wasm_bindgen]
+pub fn profile_snapshot(snapshot: JsValue, request: JsValue) -> Result<Vec<f64>, JsValue> {
+    let mut marks = vec![super::now_ms()];
+    analyze_timed(snapshot, request, &mut |_| marks.push(super::now_ms()))?;
+    Ok(marks.windows(2).map(|w| w[1] - w[0]).collect())
+}
+
+fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<JsValue, JsValue> {
     let req: Request = if request.is_undefined() || request.is_null() {
         Request {
             url: None,
@@ -262,7 +275,9 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
     let ops = ops_of(&snapshot)?;
     let strings = field(&snapshot, "strings")?.as_string().unwrap_or_default();
     let raw: Vec<Option<Vec<u32>>> = serde_wasm_bindgen::from_value(field(&snapshot, "matches")?).unwrap_or_default();
+    mark("decode");
     let (page, element_of) = build_from_snapshot(&ops, &strings)?;
+    mark("build");
     let options = Options {
         url: req.url,
         mode: req.mode,
@@ -272,6 +287,7 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
         max_elements: req.max_elements,
     };
     let plan = crate::analyze(&page, &options);
+    mark("analyze");
     let summary = summary(&page, &plan);
     let element = |n: NodeId| element_of.get(n as usize).copied().filter(|&i| i != NO_NODE);
     let hide = plan
@@ -286,7 +302,7 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
         _ => None,
     };
     let badge = (plan.is_article && req.flags.show_badge).then(|| crate::badge::model(&summary, &req.strings));
-    to_js(&Analysis {
+    let out = to_js(&Analysis {
         state: match (&plan.degraded, plan.is_article) {
             (Some(_), _) => "degraded",
             (None, true) => "cleaned",
@@ -297,5 +313,7 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
         anchor,
         badge,
         node_count: plan.node_count,
-    })
+    });
+    mark("output");
+    out
 }
