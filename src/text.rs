@@ -21,6 +21,7 @@ pub fn is_block(tag: &str) -> bool {
     BLOCK_TAGS.contains(&tag)
 }
 
+#[inline]
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff
@@ -30,7 +31,16 @@ pub fn is_cjk(c: char) -> bool {
 /// Folds a character for matching: full-width ASCII to ASCII, ideographic space to a
 /// space, curly quotes to straight ones, lower case. A cheap subset of NFKC + case fold
 /// that covers what news pages use, without Unicode tables in the wasm.
+#[inline]
 pub fn fold_char(c: char) -> char {
+    // Most characters are ASCII or CJK, which have cheap answers; only the rest pay for
+    // the Unicode case tables.
+    if c.is_ascii() {
+        return if c == '`' { '\'' } else { c.to_ascii_lowercase() };
+    }
+    if is_cjk(c) {
+        return c;
+    }
     let c = match c as u32 {
         0xff01..=0xff5e => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
         0x3000 | 0xa0 | 0x2002..=0x200a => ' ',

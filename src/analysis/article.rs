@@ -15,6 +15,7 @@
 //!
 //! Every pass is a loop over the arena (a subtree is `id..end`); no recursion.
 
+use super::hints::HintSet;
 use super::stats::Stats;
 use crate::page::{NodeId, Page, NO_NODE};
 use crate::text::{collapse, fold, is_block, squash, TextCounts};
@@ -144,6 +145,37 @@ const CAPTION_HINTS: &[&str] = &["caption", "bildunterschrift", "legende", "imag
 /// Words a photo credit opens with (folded), followed by a colon or the agency name.
 const CREDIT_WORDS: &[&str] = &["©", "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "crédito:", "credit:", "credits:", "kuva:", "zdjęcie:", "fot.", "quelle:", "source:", "(c)", "crédits photos", "photo credit"];
 
+/// Class/id fragments of a forum post's poster element.
+const POSTER_HINTS: &[&str] = &["author", "user", "avatar", "member"];
+
+// One bit per class/id hint list, matched all at once (see `hints`).
+const H_POSITIVE: u32 = 1 << 0;
+const H_NEGATIVE: u32 = 1 << 1;
+const H_UNLIKELY: u32 = 1 << 2;
+const H_MAYBE: u32 = 1 << 3;
+const H_CREDIT: u32 = 1 << 4;
+const H_IMAGE: u32 = 1 << 5;
+const H_CAPTION: u32 = 1 << 6;
+const H_POSTER: u32 = 1 << 7;
+
+/// The hint bits of `id`'s class and id.
+fn hints(page: &Page, id: NodeId) -> u32 {
+    static SET: std::sync::OnceLock<HintSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        HintSet::new(&[
+            (H_POSITIVE, POSITIVE_HINTS),
+            (H_NEGATIVE, NEGATIVE_HINTS),
+            (H_UNLIKELY, UNLIKELY_HINTS),
+            (H_MAYBE, MAYBE_HINTS),
+            (H_CREDIT, CREDIT_HINTS),
+            (H_IMAGE, IMAGE_HINTS),
+            (H_CAPTION, CAPTION_HINTS),
+            (H_POSTER, POSTER_HINTS),
+        ])
+    })
+    .of(page, id)
+}
+
 pub struct Article {
     pub is_article: bool,
     pub root: Option<NodeId>,
@@ -183,14 +215,11 @@ pub fn class_weight(page: &Page, id: NodeId) -> f32 {
     if page.attr(id, "role").is_some_and(|v| v == "main" || v == "article") {
         w += CLASS_WEIGHT;
     }
-    let names = page.class_and_id(id).to_ascii_lowercase();
-    if names.is_empty() {
-        return w;
-    }
-    if POSITIVE_HINTS.iter().any(|h| names.contains(h)) {
+    let h = hints(page, id);
+    if h & H_POSITIVE != 0 {
         w += CLASS_WEIGHT;
     }
-    if NEGATIVE_HINTS.iter().any(|h| names.contains(h)) {
+    if h & H_NEGATIVE != 0 {
         w -= CLASS_WEIGHT;
     }
     w
@@ -205,8 +234,7 @@ fn unlikely_here(page: &Page, id: NodeId) -> bool {
     if UNLIKELY_TAGS.contains(&tag) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
         return true;
     }
-    let names = page.class_and_id(id).to_ascii_lowercase();
-    !names.is_empty() && UNLIKELY_HINTS.iter().any(|h| names.contains(h)) && !MAYBE_HINTS.iter().any(|h| names.contains(h))
+    hints(page, id) & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY
 }
 
 fn paragraph_score(c: &TextCounts, brs: u32) -> f32 {
@@ -303,8 +331,7 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
         }
         let mut s = paragraph_score(inline, shape.brs[iu]);
         if let Some(body) = ld_body {
-            let own: String = squash(&stats.inline_text(page, i));
-            if own.chars().count() >= 10 && body.contains(&own) {
+            if in_ld_body(body, &squash(&stats.inline_text(page, i))) {
                 s *= LD_BODY_BOOST;
             }
         }
@@ -342,6 +369,12 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
     sc
 }
 
+
+/// A paragraph's squashed text is part of the squashed JSON-LD `articleBody`.
+#[inline(never)]
+fn in_ld_body(body: &str, own: &str) -> bool {
+    own.chars().count() >= 10 && body.contains(own)
+}
 
 /// The page says it is an article: og:type article, or a schema.org Article-like type in
 /// microdata or JSON-LD.
@@ -559,10 +592,7 @@ fn is_item_list(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
 fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
     let has_poster = |b: NodeId| {
         page.subtree(b).skip(1).any(|i| {
-            page.is_element(i) && stats.total[i as usize].chars <= 80 && {
-                let names = page.class_and_id(i).to_ascii_lowercase();
-                ["author", "user", "avatar", "member"].iter().any(|h| names.contains(h))
-            }
+            page.is_element(i) && stats.total[i as usize].chars <= 80 && hints(page, i) & H_POSTER != 0
         })
     };
     // The groups to try: the root's children, and the root with its siblings.
@@ -795,16 +825,11 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
 /// A photo credit: an element marked as one, or a caption (or a line inside a figure /
 /// caption) that opens with a credit word.
 fn is_credit(page: &Page, id: NodeId, tag: &str) -> bool {
-    let names = page.class_and_id(id).to_ascii_lowercase();
-    let credit_marked = CREDIT_HINTS.iter().any(|h| names.contains(h));
-    let in_caption = |n: NodeId| {
-        matches!(page.tag(n), "figcaption" | "figure") || {
-            let names = page.class_and_id(n).to_ascii_lowercase();
-            CAPTION_HINTS.iter().any(|h| names.contains(h))
-        }
-    };
+    let own = hints(page, id);
+    let credit_marked = own & H_CREDIT != 0;
+    let in_caption = |n: NodeId| matches!(page.tag(n), "figcaption" | "figure") || hints(page, n) & H_CAPTION != 0;
     let captionish = tag == "figcaption" || in_caption(id) || page.ancestors(id).take(3).any(in_caption);
-    if credit_marked && (captionish || IMAGE_HINTS.iter().any(|h| names.contains(h))) {
+    if credit_marked && (captionish || own & H_IMAGE != 0) {
         return true;
     }
     captionish && {

@@ -64,10 +64,20 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
         }
         done.insert(key);
         let key_chars = key.chars().count();
-        let extra = |k: &str| k.chars().count() - key_chars;
-        let standalone: Vec<NodeId> =
-            blocks.iter().filter(|(_, k)| k.contains(key.as_str()) && extra(k) <= MAX_AFFIX_CHARS).map(|(n, _)| *n).collect();
-        let glued = blocks.iter().filter(|(_, k)| k.contains(key.as_str()) && extra(k) > MAX_AFFIX_CHARS).count();
+        // One searcher per caption, reused over every block (this loop is blocks × captions).
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
+        let mut standalone: Vec<NodeId> = Vec::new();
+        let mut glued = 0;
+        for (n, k) in &blocks {
+            if k.len() < key.len() || finder.find(k.as_bytes()).is_none() {
+                continue;
+            }
+            if k.chars().count() - key_chars <= MAX_AFFIX_CHARS {
+                standalone.push(*n);
+            } else {
+                glued += 1;
+            }
+        }
         if standalone.len() + glued < 2 {
             continue;
         }

@@ -6,6 +6,7 @@ pub mod captions;
 pub mod clutter;
 pub mod dates;
 pub mod site_rules;
+pub mod hints;
 pub mod stats;
 
 use crate::page::{NodeId, Page};
