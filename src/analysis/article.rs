@@ -158,8 +158,8 @@ const H_IMAGE: u32 = 1 << 5;
 const H_CAPTION: u32 = 1 << 6;
 const H_POSTER: u32 = 1 << 7;
 
-/// The hint bits of `id`'s class and id.
-fn hints(page: &Page, id: NodeId) -> u32 {
+/// The hint bits of `id`'s class and id (computed once per element, in [`Stats::hints`]).
+pub fn element_hints(page: &Page, id: NodeId) -> u32 {
     static SET: std::sync::OnceLock<HintSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         HintSet::new(&[
@@ -207,7 +207,7 @@ fn tag_bonus(tag: &str) -> f32 {
 }
 
 /// Positive or negative hint from class, id, role and itemprop.
-pub fn class_weight(page: &Page, id: NodeId) -> f32 {
+pub fn class_weight(page: &Page, stats: &Stats, id: NodeId) -> f32 {
     let mut w = 0.0;
     if page.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
         w += CLASS_WEIGHT * 2.0;
@@ -215,7 +215,7 @@ pub fn class_weight(page: &Page, id: NodeId) -> f32 {
     if page.attr(id, "role").is_some_and(|v| v == "main" || v == "article") {
         w += CLASS_WEIGHT;
     }
-    let h = hints(page, id);
+    let h = stats.hints[id as usize];
     if h & H_POSITIVE != 0 {
         w += CLASS_WEIGHT;
     }
@@ -226,7 +226,7 @@ pub fn class_weight(page: &Page, id: NodeId) -> f32 {
 }
 
 /// This element itself (not its ancestors) is marked as side furniture.
-fn unlikely_here(page: &Page, id: NodeId) -> bool {
+fn unlikely_here(page: &Page, stats: &Stats, id: NodeId) -> bool {
     let tag = page.tag(id);
     if matches!(tag, "body" | "html" | "article" | "main") || page.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
         return false;
@@ -234,7 +234,7 @@ fn unlikely_here(page: &Page, id: NodeId) -> bool {
     if UNLIKELY_TAGS.contains(&tag) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
         return true;
     }
-    hints(page, id) & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY
+    stats.hints[id as usize] & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY
 }
 
 fn paragraph_score(c: &TextCounts, brs: u32) -> f32 {
@@ -268,7 +268,7 @@ impl Shape {
             let parent = page.node(id).parent;
             let (p_unlikely, p_table) = if parent == NO_NODE { (false, false) } else { (s.unlikely[parent as usize], in_table[parent as usize]) };
             in_table[i] = p_table || tag == "table";
-            s.unlikely[i] = use_unlikely && (p_unlikely || (!p_table && unlikely_here(page, id)));
+            s.unlikely[i] = use_unlikely && (p_unlikely || (!p_table && unlikely_here(page, stats, id)));
             if parent != NO_NODE {
                 if tag == "br" {
                     let b = stats.block_of[parent as usize];
@@ -326,7 +326,7 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
         if shape.unlikely[iu] {
             continue;
         }
-        if weight >= READERABLE_MIN_PARAGRAPH && class_weight(page, i) >= 0.0 {
+        if weight >= READERABLE_MIN_PARAGRAPH && class_weight(page, stats, i) >= 0.0 {
             sc.readerable += ((weight - READERABLE_MIN_PARAGRAPH) as f32).sqrt();
         }
         let mut s = paragraph_score(inline, shape.brs[iu]);
@@ -347,7 +347,7 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
             let cu = c as usize;
             if !sc.touched[cu] {
                 sc.touched[cu] = true;
-                sc.score[cu] = tag_bonus(page.tag(c)) + if use_hints { class_weight(page, c) } else { 0.0 };
+                sc.score[cu] = tag_bonus(page.tag(c)) + if use_hints { class_weight(page, stats, c) } else { 0.0 };
                 sc.candidates.push(c);
             }
             sc.score[cu] += match level {
@@ -371,9 +371,10 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
 
 
 /// A paragraph's squashed text is part of the squashed JSON-LD `articleBody`.
-#[inline(never)]
 fn in_ld_body(body: &str, own: &str) -> bool {
-    own.chars().count() >= 10 && body.contains(own)
+    // memmem's prefilter skips through the (long) body far faster than `str::contains`,
+    // which also builds a new searcher per paragraph.
+    own.chars().count() >= 10 && memchr::memmem::find(body.as_bytes(), own.as_bytes()).is_some()
 }
 
 /// The page says it is an article: og:type article, or a schema.org Article-like type in
@@ -592,7 +593,7 @@ fn is_item_list(page: &Page, stats: &Stats, nodes: &[NodeId]) -> bool {
 fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
     let has_poster = |b: NodeId| {
         page.subtree(b).skip(1).any(|i| {
-            page.is_element(i) && stats.total[i as usize].chars <= 80 && hints(page, i) & H_POSTER != 0
+            page.is_element(i) && stats.total[i as usize].chars <= 80 && stats.hints[i as usize] & H_POSTER != 0
         })
     };
     // The groups to try: the root's children, and the root with its siblings.
@@ -753,7 +754,7 @@ fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: Nod
         let iu = i as usize;
         // (Furniture marks inherited from a wrapper of the headline, such as an article
         // header, don't count: only what the walk itself meets.)
-        if !page.is_element(i) || stats.invisible[iu] || unlikely_here(page, i) || CONTROL_TAGS.contains(&page.tag(i)) {
+        if !page.is_element(i) || stats.invisible[iu] || unlikely_here(page, stats, i) || CONTROL_TAGS.contains(&page.tag(i)) {
             i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
             continue;
         }
@@ -784,14 +785,14 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
         return true;
     }
     let paras = sc.para_weight[iu];
-    if unlikely_here(page, id) {
+    if unlikely_here(page, stats, id) {
         return true;
     }
-    if CREDITS_ARE_JUNK && stats.total[iu].chars <= CREDIT_MAX_CHARS && is_credit(page, id, tag) {
+    if CREDITS_ARE_JUNK && stats.total[iu].chars <= CREDIT_MAX_CHARS && is_credit(page, stats, id, tag) {
         return true;
     }
     if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-        return class_weight(page, id) < 0.0;
+        return class_weight(page, stats, id) < 0.0;
     }
     if FIGURES_ARE_JUNK && matches!(tag, "figure" | "figcaption") && sc.para_weight[iu] < JUNK_MAX_PARAGRAPH_WEIGHT {
         return true;
@@ -809,7 +810,7 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
     }
     let ld = stats.link_density(id);
     let weight = t.weight();
-    let cw = class_weight(page, id);
+    let cw = class_weight(page, stats, id);
     if cw < 0.0 && paras < JUNK_MAX_PARAGRAPH_WEIGHT && (ld > JUNK_SHORT_LINK_DENSITY || paras == 0) {
         return true;
     }
@@ -824,10 +825,10 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
 
 /// A photo credit: an element marked as one, or a caption (or a line inside a figure /
 /// caption) that opens with a credit word.
-fn is_credit(page: &Page, id: NodeId, tag: &str) -> bool {
-    let own = hints(page, id);
+fn is_credit(page: &Page, stats: &Stats, id: NodeId, tag: &str) -> bool {
+    let own = stats.hints[id as usize];
     let credit_marked = own & H_CREDIT != 0;
-    let in_caption = |n: NodeId| matches!(page.tag(n), "figcaption" | "figure") || hints(page, n) & H_CAPTION != 0;
+    let in_caption = |n: NodeId| matches!(page.tag(n), "figcaption" | "figure") || stats.hints[n as usize] & H_CAPTION != 0;
     let captionish = tag == "figcaption" || in_caption(id) || page.ancestors(id).take(3).any(in_caption);
     if credit_marked && (captionish || own & H_IMAGE != 0) {
         return true;

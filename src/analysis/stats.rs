@@ -16,6 +16,9 @@ pub struct Stats {
     pub block_of: Vec<NodeId>,
     /// Inside script/style/head or a `[hidden]` / `display:none` subtree.
     pub invisible: Vec<bool>,
+    /// Class/id hint bits of each element (`article::element_hints`), read once here
+    /// because the detector asks for them many times per element.
+    pub hints: Vec<u32>,
 }
 
 fn hidden_by_attrs(page: &Page, id: NodeId) -> bool {
@@ -38,6 +41,7 @@ impl Stats {
             inline_link_chars: vec![0; n],
             block_of: vec![NO_NODE; n],
             invisible: vec![false; n],
+            hints: vec![0; n],
         };
         let mut in_link = vec![false; n];
         for i in 0..n {
@@ -71,6 +75,7 @@ impl Stats {
                 s.invisible[i] = p_invisible || INVISIBLE_TAGS.contains(&tag) || hidden_by_attrs(page, id);
                 in_link[i] = p_link || tag == "a";
                 s.block_of[i] = if is_block(tag) { id } else { p_block };
+                s.hints[i] = super::article::element_hints(page, id);
             }
         }
         for i in (1..n).rev() {
