@@ -106,7 +106,7 @@ async function measureInPage({ runs, origin }) {
   const config = mod.site_config({}, {}, location.href);
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const snap = snapshot_document(config.opaque, config.rules.map((r) => r.selector));
+    const snap = snapshot_document(config.opaque, config.attrs, config.rules.map((r) => r.selector));
     const r = mod.analyze_snapshot(snap, { url: location.href, mode: "tidy", flags: config.flags, rules: config.rules });
     const applied = new Applied(config);
     if (r.state === "cleaned") {

@@ -54,7 +54,7 @@ function errorResult(e) {
 }
 
 async function analyze(core, config) {
-  const snap = snapshot_document(config.opaque, config.rules.map((r) => r.selector));
+  const snap = snapshot_document(config.opaque, config.attrs, config.rules.map((r) => r.selector));
   const result = await core.call("analyze_snapshot", transportable(snap, core.via), {
     url: location.href,
     mode: "tidy",

@@ -28,6 +28,15 @@ pub const OPAQUE_TAGS: &[&str] = &[
     "canvas", "video", "audio", "picture",
 ];
 
+/// The attributes the analysis reads. The browser snapshot copies only these (most of a
+/// page's attribute text is styles, data-* and URLs nobody reads); the native parser keeps
+/// every attribute for the HTML writer. [`Page::attr`] checks the list in debug builds, so
+/// a new read outside it fails the tests instead of silently differing in the browser.
+pub const MODEL_ATTRS: &[&str] = &[
+    "class", "id", "role", "itemprop", "itemtype", "type", "src", "href", "hidden", "style", "property",
+    "name", "content", "value", "title", "rel", "datetime", "alt", "placeholder", "autocomplete",
+];
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NodeData {
     Element { tag: Box<str>, attrs: Vec<(Box<str>, Box<str>)> },
@@ -87,6 +96,7 @@ impl Page {
         }
     }
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        debug_assert!(MODEL_ATTRS.contains(&name), "attribute {name:?} is read but not in MODEL_ATTRS");
         self.attrs(id).iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
     }
     /// True when `a` is `b` or an ancestor of `b`.

@@ -88,6 +88,8 @@ pub fn host_of(url: &str) -> Option<String> {
 struct SiteConfig {
     /// What the snapshot walker must not descend into (shared with the page model).
     opaque: String,
+    /// The attributes the snapshot walker copies (the ones the analysis reads).
+    attrs: String,
     /// The hiding attribute and the one stylesheet the applier adds.
     hidden_attr: &'static str,
     style: &'static str,
@@ -108,6 +110,7 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
     let set = rules::parse(&loaded.settings.rules);
     to_js(&SiteConfig {
         opaque: crate::page::OPAQUE_TAGS.join(","),
+        attrs: crate::page::MODEL_ATTRS.join(","),
         hidden_attr: super::HIDDEN_ATTR,
         style: super::STYLE,
         flags: rules::effective(&loaded.settings.sites, &host),

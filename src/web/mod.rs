@@ -23,7 +23,7 @@ pub const OWN_ATTR: &str = "data-byline";
 
 #[wasm_bindgen(module = "/src/web/snapshot.js")]
 extern "C" {
-    fn snapshot_document(opaque: &str, selectors: &js_sys::Array) -> JsValue;
+    fn snapshot_document(opaque: &str, attrs: &str, selectors: &js_sys::Array) -> JsValue;
 }
 
 const OP_OPEN: u32 = 1;
@@ -114,7 +114,7 @@ pub fn read_document() -> Result<LivePage, JsValue> {
 /// the model ids it matched, or None when the browser cannot compile it.
 pub fn read_document_matching(selectors: &[&str]) -> Result<(LivePage, Vec<Option<Vec<NodeId>>>), JsValue> {
     let list: js_sys::Array = selectors.iter().map(|s| JsValue::from_str(s)).collect();
-    let snap = snapshot_document(&OPAQUE_TAGS.join(","), &list);
+    let snap = snapshot_document(&OPAQUE_TAGS.join(","), &crate::page::MODEL_ATTRS.join(","), &list);
     let ops = ops_of(&snap)?;
     let strings = field(&snap, "strings")?.as_string().unwrap_or_default();
     let elements = field(&snap, "elements")?.dyn_into::<js_sys::Array>()?;

@@ -32,9 +32,11 @@ function matchSelectors(selectors, elements) {
 }
 
 // `opaque`: comma-separated tag names whose children are not walked (from the Rust side).
+// `attrs`: comma-separated attribute names the analysis reads (the others are not copied).
 // `selectors`: the site rules' CSS selectors to match in the same pass (may be omitted).
-export function snapshot_document(opaque, selectors) {
+export function snapshot_document(opaque, attrs, selectors) {
   const skip = new Set(opaque.split(","));
+  const wanted = new Set(attrs.split(","));
   const ops = [];
   const strings = [];
   const elements = [];
@@ -44,16 +46,30 @@ export function snapshot_document(opaque, selectors) {
   for (;;) {
     let descend = false;
     const type = node.nodeType;
-    if (type === 1 && !node.hasAttribute("data-byline")) {
-      const attrs = node.attributes;
-      ops.push(OPEN, attrs.length);
-      strings.push(clean(node.localName));
-      for (let i = 0; i < attrs.length; i++) strings.push(clean(attrs[i].name), clean(attrs[i].value));
-      elements.push(node);
+    if (type === 1 && !(node.hasAttributes() && node.hasAttribute("data-byline"))) {
       const name = node.localName;
-      // A script's text reaches the model only for JSON-LD (PageBuilder drops the rest);
-      // not copying it here saves the largest strings of most pages.
-      const inert = skip.has(name) || (name === "script" && !/ld\+json/i.test(node.getAttribute("type") || ""));
+      const at = ops.length;
+      ops.push(OPEN, 0);
+      strings.push(clean(name));
+      let inert = skip.has(name);
+      if (node.hasAttributes()) {
+        const list = node.attributes;
+        let kept = 0;
+        for (let i = 0; i < list.length; i++) {
+          const a = list[i];
+          if (wanted.has(a.name)) {
+            strings.push(a.name, clean(a.value));
+            kept++;
+          }
+        }
+        ops[at + 1] = kept;
+        // A script's text reaches the model only for JSON-LD (PageBuilder drops the rest);
+        // not copying it here saves the largest strings of most pages.
+        if (name === "script") inert = !/ld\+json/i.test(node.getAttribute("type") || "");
+      } else if (name === "script") {
+        inert = true;
+      }
+      elements.push(node);
       if (node.firstChild && !inert) descend = true;
       else ops.push(CLOSE);
     } else if (type === 3 || type === 4) {

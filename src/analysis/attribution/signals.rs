@@ -156,7 +156,21 @@ struct State {
     day: Option<u8>,
 }
 
-fn match_template(t: &Template, text: &str, hits: &[(usize, usize, usize, usize)]) -> Option<Dateline> {
+/// One folded line and what the templates ask of it, computed once for all of them.
+struct Line<'a> {
+    text: &'a str,
+    hits: &'a [(usize, usize, usize, usize)],
+    names: &'a [(usize, usize)],
+    memo: &'a DateMemo,
+}
+
+fn match_template(t: &Template, line: &Line) -> Option<Dateline> {
+    let (text, hits, memo) = (line.text, line.hits, line.memo);
+    // A match needs a NAME filled (`cited`), and an agency's own template only takes that
+    // agency's names: without such a hit on the line the template cannot match.
+    if t.agency.is_some_and(|a| !hits.iter().any(|h| h.2 == a)) {
+        return None;
+    }
     let table = agencies();
     let mut stack = vec![State { el: 0, pos: 0, cited: None, date: None, day: None }];
     let mut steps = 0;
@@ -203,7 +217,7 @@ fn match_template(t: &Template, text: &str, hits: &[(usize, usize, usize, usize)
                     let end = pos + i + c.len_utf8();
                     let part = text[pos..end].trim();
                     // A city is never an agency ("[AP=연합뉴스]" is a photo credit).
-                    if letters > 0 && !(*el == El::City && table.by_name.contains_key(part)) {
+                    if letters > 0 && !(*el == El::City && line.names.contains(&(pos, pos + part.len()))) {
                         ends.push(end);
                     }
                 }
@@ -212,14 +226,11 @@ fn match_template(t: &Template, text: &str, hits: &[(usize, usize, usize, usize)
                     stack.push(next(end));
                 }
             }
-            El::Date => {
-                let rest = &text[pos..];
-                if let Some((d, 0, e)) = find_dates(rest).into_iter().next() {
-                    stack.push(State { date: Some(d), ..next(pos + e) });
-                } else if let Some((d, 0, e)) = find_days(rest).into_iter().next() {
-                    stack.push(State { day: Some(d), ..next(pos + e) });
-                }
-            }
+            El::Date => match memo.at(text, pos) {
+                DateAt::Date(d, e) => stack.push(State { date: Some(d), ..next(pos + e) }),
+                DateAt::Day(d, e) => stack.push(State { day: Some(d), ..next(pos + e) }),
+                DateAt::Neither => {}
+            },
         }
     }
     None
@@ -232,7 +243,43 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     if hits.is_empty() {
         return None;
     }
-    templates().iter().filter_map(|t| match_template(t, &text, &hits)).max_by_key(|d| d.text.len())
+    let memo = DateMemo::default();
+    // Every span that spells an agency name, word boundaries or not (a city is never one).
+    let names: Vec<(usize, usize)> = agencies().names_all_ac.find_overlapping_iter(&text).map(|m| (m.start(), m.end())).collect();
+    let line = Line { text: &text, hits: &hits, names: &names, memo: &memo };
+    templates().iter().filter_map(|t| match_template(t, &line)).max_by_key(|d| d.text.len())
+}
+
+/// What opens the text at a position: a full date, a bare day ("5日"), or neither.
+#[derive(Clone, Copy)]
+enum DateAt {
+    Date(Date, usize),
+    Day(u8, usize),
+    Neither,
+}
+
+/// Date lookups of one line by byte position: every template and every city length that
+/// reaches the same position asks the same question, and the date scanners tokenize the
+/// whole rest of the line to answer it.
+#[derive(Default)]
+struct DateMemo(std::cell::RefCell<Vec<(usize, DateAt)>>);
+
+impl DateMemo {
+    fn at(&self, text: &str, pos: usize) -> DateAt {
+        if let Some(&(_, d)) = self.0.borrow().iter().find(|(p, _)| *p == pos) {
+            return d;
+        }
+        let rest = &text[pos..];
+        let d = if let Some((d, 0, e)) = find_dates(rest).into_iter().next() {
+            DateAt::Date(d, e)
+        } else if let Some((d, 0, e)) = find_days(rest).into_iter().next() {
+            DateAt::Day(d, e)
+        } else {
+            DateAt::Neither
+        };
+        self.0.borrow_mut().push((pos, d));
+        d
+    }
 }
 
 const OPENERS: &[char] = &['(', '（', '【', '[', '〔'];
