@@ -74,6 +74,63 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The whole page's text folded once (and squashed once), so that the folded or squashed
+/// text of any subtree is a slice: `fold(raw_text(id))` and `squash(raw_text(id))` without
+/// building either string. Text nodes sit in document order in the arena, so a subtree's
+/// text is what was appended between reaching `id` and reaching `end(id)`.
+pub struct TextIndex {
+    folded: String,
+    squashed: String,
+    /// `folded.len()` and `squashed.len()` when the pass reached each node (one more entry
+    /// for the end of the page).
+    fold_at: Vec<u32>,
+    squash_at: Vec<u32>,
+}
+
+impl TextIndex {
+    pub fn new(page: &Page) -> TextIndex {
+        let n = page.len();
+        let mut ix = TextIndex { folded: String::new(), squashed: String::new(), fold_at: Vec::with_capacity(n + 1), squash_at: Vec::with_capacity(n + 1) };
+        // Whitespace collapses across text nodes as it does in `fold` of their concatenation:
+        // a pending space is written only before the next non-space character.
+        let mut space = false;
+        for i in 0..n {
+            ix.fold_at.push(ix.folded.len() as u32);
+            ix.squash_at.push(ix.squashed.len() as u32);
+            let Some(t) = page.text(i as NodeId) else { continue };
+            for c in t.chars().map(fold_char) {
+                if c.is_whitespace() {
+                    space = !ix.folded.is_empty();
+                } else {
+                    if space {
+                        ix.folded.push(' ');
+                        space = false;
+                    }
+                    ix.folded.push(c);
+                    if c.is_alphanumeric() {
+                        ix.squashed.push(c);
+                    }
+                }
+            }
+        }
+        ix.fold_at.push(ix.folded.len() as u32);
+        ix.squash_at.push(ix.squashed.len() as u32);
+        ix
+    }
+
+    /// `fold(page.raw_text(id))`.
+    pub fn folded(&self, page: &Page, id: NodeId) -> &str {
+        let (a, b) = (self.fold_at[id as usize], self.fold_at[page.end(id) as usize]);
+        // A space pending from before the subtree is written at its start: trim it.
+        self.folded[a as usize..b as usize].trim_start_matches(' ')
+    }
+
+    /// `squash(page.raw_text(id))`.
+    pub fn squashed(&self, page: &Page, id: NodeId) -> &str {
+        &self.squashed[self.squash_at[id as usize] as usize..self.squash_at[page.end(id) as usize] as usize]
+    }
+}
+
 /// Only letters and digits, folded: "Foo, bar." and "foo bar" squash alike.
 pub fn squash(s: &str) -> String {
     s.chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect()
@@ -196,6 +253,30 @@ mod tests {
         assert_eq!(fold("  Ｆｏｏ：\u{3000}Bar’s  "), "foo: bar's");
         assert_eq!(squash("Siem Reap,  Cambodia."), "siemreapcambodia");
         assert_eq!(squash("来源：淄博新闻网"), "来源淄博新闻网");
+    }
+
+    #[test]
+    fn text_index_slices_equal_folding_each_subtree() {
+        let mut b = crate::page::PageBuilder::new();
+        b.open("div", []);
+        b.text("  Ｆｏｏ ");
+        b.open("span", []);
+        b.text(" Bar, ");
+        b.close();
+        b.text("\u{3000}来源：新华社  ");
+        b.open("b", []);
+        b.text("   ");
+        b.close();
+        b.open("i", []);
+        b.text("x’s  end ");
+        b.close();
+        b.close();
+        let page = b.finish();
+        let ix = TextIndex::new(&page);
+        for id in 0..page.len() as NodeId {
+            assert_eq!(ix.folded(&page, id), fold(&page.raw_text(id)), "node {id}");
+            assert_eq!(ix.squashed(&page, id), squash(&page.raw_text(id)), "node {id}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::Guard;
 use crate::lexicon::{clutter, ClutterLexicon, PhraseUse};
 use crate::page::{NodeId, Page};
 use crate::plan::{Hide, Kind};
-use crate::text::{fold, is_block};
+use crate::text::{is_block, TextIndex};
 
 /// The `[use:kind]` lexicon sections each classifier consumes (checked by a test: every
 /// section of `data/clutter.txt` has a consumer).
@@ -43,8 +43,8 @@ pub struct Ctx<'a> {
     pub lex: &'static ClutterLexicon,
     /// Visible characters of each subtree inside a link or a button.
     pub interactive: Vec<u32>,
-    /// Folded text of a subtree, computed on first use (several classifiers ask for it).
-    folded: Vec<std::cell::OnceCell<String>>,
+    /// The page's text folded and squashed once; any subtree's is a slice of it.
+    text: TextIndex,
 }
 
 impl<'a> Ctx<'a> {
@@ -66,7 +66,7 @@ impl<'a> Ctx<'a> {
                 interactive[p as usize] += interactive[i];
             }
         }
-        Ctx { page, stats, guard, lex: clutter(), interactive, folded: vec![std::cell::OnceCell::new(); n] }
+        Ctx { page, stats, guard, lex: clutter(), interactive, text: TextIndex::new(page) }
     }
 
     pub fn chars(&self, id: NodeId) -> u32 {
@@ -98,9 +98,14 @@ impl<'a> Ctx<'a> {
 
     /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
     /// matches must cover at least `min_coverage` of its letters.
-    /// `fold` of the subtree's text, cached.
+    /// `fold` of the subtree's text.
     pub fn folded(&self, id: NodeId) -> &str {
-        self.folded[id as usize].get_or_init(|| fold(&self.page.raw_text(id)))
+        self.text.folded(self.page, id)
+    }
+
+    /// `squash` of the subtree's text.
+    pub fn squashed(&self, id: NodeId) -> &str {
+        self.text.squashed(self.page, id)
     }
 
     pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {

@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::page::NodeId;
 use crate::plan::{Hide, Kind};
 use crate::lexicon::PhraseUse;
-use crate::text::{collapse, squash, truncate, TextCounts};
+use crate::text::{collapse, truncate, TextCounts};
 
 fn is_heading_tag(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -57,7 +57,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         // A whole-text lexicon label (an ad slot, a button) heads nothing.
-        if !cx.lex.tile_squashed(&squash(&page.raw_text(label)), PhraseUse::Whole).is_empty() {
+        if !cx.lex.tile_squashed(cx.squashed(label), PhraseUse::Whole).is_empty() {
             continue;
         }
         let block = cx.climb_labelled(label, MIN_LINK_DENSITY, false);

@@ -8,7 +8,6 @@ use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::NodeId;
 use crate::plan::{Hide, Kind};
-use crate::text::squash;
 
 // ---- tunables ----
 /// Labels are at most this long (characters).
@@ -27,7 +26,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if page.parent(id).is_some_and(|p| cx.chars(p) == chars && cx.guard.may_hide_in_article(page, p)) {
             continue;
         }
-        let entries = cx.lex.tile_squashed(&squash(&page.raw_text(id)), PhraseUse::Whole);
+        let entries = cx.lex.tile_squashed(cx.squashed(id), PhraseUse::Whole);
         let Some(first) = entries.first() else { continue };
         let Some(kind) = Kind::from_lexicon(&first.kind) else { continue };
         if entries.iter().any(|e| e.kind != first.kind) || !cx.guard.may_hide_in_article(page, id) {

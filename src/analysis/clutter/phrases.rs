@@ -9,7 +9,6 @@ use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::{NodeId, NO_NODE};
 use crate::plan::{Hide, Kind};
-use crate::text::fold;
 
 // ---- tunables ----
 /// Phrases only hide blocks up to this many characters.
@@ -24,11 +23,13 @@ pub const SECTIONS: &[&str] = &["phrase:disclaimer", "phrase:footer"];
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for t in 0..page.len() as NodeId {
-        let Some(text) = page.text(t) else { continue };
+        if page.text(t).is_none() {
+            continue;
+        }
         if cx.stats.invisible[t as usize] {
             continue;
         }
-        let folded = fold(text);
+        let folded = cx.folded(t);
         let Some((entry, start, _)) =
             cx.lex.find_in(&folded).find(|(e, s, t)| e.usage == PhraseUse::Phrase && super::word_bounded(&folded, *s, *t))
         else {

@@ -41,15 +41,16 @@ fn email_form(page: &Page, id: NodeId) -> bool {
 /// Element whose whole text (or `value`, for inputs) is a call to action.
 fn cta(cx: &Ctx, id: NodeId) -> bool {
     let page = cx.page;
-    let text = match page.tag(id) {
-        "a" | "button" => page.raw_text(id),
+    let owned;
+    let key = match page.tag(id) {
+        "a" | "button" => cx.squashed(id),
         "input" if page.attr(id, "type").is_some_and(|t| matches!(t, "submit" | "button")) => {
-            page.attr(id, "value").unwrap_or_default().to_string()
+            owned = squash(page.attr(id, "value").unwrap_or_default());
+            &owned
         }
         _ => return false,
     };
-    let key = squash(&text);
-    !key.is_empty() && key.chars().count() as u32 <= MAX_CTA_CHARS && !cx.lex.tile_squashed(&key, PhraseUse::Cta).is_empty()
+    !key.is_empty() && key.chars().count() as u32 <= MAX_CTA_CHARS && !cx.lex.tile_squashed(key, PhraseUse::Cta).is_empty()
 }
 
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
