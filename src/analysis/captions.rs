@@ -6,7 +6,7 @@
 
 use super::stats::Stats;
 use super::Guard;
-use crate::page::{NodeId, Page};
+use crate::page::{NodeId, Page, NO_NODE};
 use crate::plan::{Hide, Kind};
 use crate::text::squash;
 use std::collections::HashSet;
@@ -23,22 +23,56 @@ fn has_img(page: &Page, id: NodeId) -> bool {
     page.subtree(id).any(|i| page.tag(i) == "img")
 }
 
-fn prev_element(page: &Page, id: NodeId) -> Option<NodeId> {
-    let parent = page.parent(id)?;
-    page.children(parent).take_while(|&c| c != id).filter(|&c| page.is_element(c)).last()
+/// Each node's nearest element siblings, from one pass over every parent's children (the
+/// arena has no sibling links, and walking the siblings per block is quadratic in a
+/// parent with thousands of paragraphs).
+struct Siblings {
+    prev: Vec<NodeId>,
+    next: Vec<NodeId>,
 }
 
-fn next_element(page: &Page, id: NodeId) -> Option<NodeId> {
-    let parent = page.parent(id)?;
-    page.children(parent).skip_while(|&c| c != id).skip(1).find(|&c| page.is_element(c))
-}
+impl Siblings {
+    fn new(page: &Page) -> Siblings {
+        let n = page.len();
+        let mut sib = Siblings { prev: vec![NO_NODE; n], next: vec![NO_NODE; n] };
+        // Nodes whose next element sibling is not known yet, per parent: filled when the
+        // parent's next element child comes.
+        let mut waiting: Vec<NodeId> = Vec::new();
+        for p in 0..n as NodeId {
+            if !page.is_element(p) {
+                continue;
+            }
+            let mut last = NO_NODE;
+            waiting.clear();
+            for c in page.children(p) {
+                sib.prev[c as usize] = last;
+                if page.is_element(c) {
+                    for w in waiting.drain(..) {
+                        sib.next[w as usize] = c;
+                    }
+                    last = c;
+                }
+                waiting.push(c);
+            }
+        }
+        sib
+    }
 
-/// Attached to a photo: a figcaption, inside a figure, or right beside an image.
-fn beside_image(page: &Page, id: NodeId) -> bool {
-    page.tag(id) == "figcaption"
-        || page.ancestors(id).take(2).any(|a| page.tag(a) == "figure")
-        || prev_element(page, id).is_some_and(|s| has_img(page, s))
-        || next_element(page, id).is_some_and(|s| has_img(page, s) && stats_free_text(page, s))
+    fn prev_element(&self, id: NodeId) -> Option<NodeId> {
+        Some(self.prev[id as usize]).filter(|&p| p != NO_NODE)
+    }
+
+    fn next_element(&self, id: NodeId) -> Option<NodeId> {
+        Some(self.next[id as usize]).filter(|&p| p != NO_NODE)
+    }
+
+    /// Attached to a photo: a figcaption, inside a figure, or right beside an image.
+    fn beside_image(&self, page: &Page, id: NodeId) -> bool {
+        page.tag(id) == "figcaption"
+            || page.ancestors(id).take(2).any(|a| page.tag(a) == "figure")
+            || self.prev_element(id).is_some_and(|s| has_img(page, s))
+            || self.next_element(id).is_some_and(|s| has_img(page, s) && stats_free_text(page, s))
+    }
 }
 
 fn stats_free_text(page: &Page, id: NodeId) -> bool {
@@ -46,7 +80,20 @@ fn stats_free_text(page: &Page, id: NodeId) -> bool {
 }
 
 pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<Hide> {
-    let hidden_by_others = |id: NodeId| already.iter().any(|h| page.contains(h.node, id));
+    // Inside a block another pass hides: one forward pass, not a search per block.
+    let mut covered = vec![false; page.len()];
+    for h in already {
+        if let Some(c) = covered.get_mut(h.node as usize) {
+            *c = true;
+        }
+    }
+    for i in 0..page.len() {
+        if let Some(p) = page.parent(i as NodeId) {
+            covered[i] |= covered[p as usize];
+        }
+    }
+    let hidden_by_others = |id: NodeId| covered[id as usize];
+    let sib = Siblings::new(page);
     // Every visible text block with its squashed text.
     let blocks: Vec<(NodeId, String)> = (0..page.len() as NodeId)
         .filter(|&b| page.is_element(b) && stats.block_of[b as usize] == b && !stats.invisible[b as usize])
@@ -59,7 +106,7 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
     let mut done: HashSet<&str> = HashSet::new();
     let mut hides = Vec::new();
     for (b, key) in &blocks {
-        if done.contains(key.as_str()) || !beside_image(page, *b) {
+        if done.contains(key.as_str()) || !sib.beside_image(page, *b) {
             continue;
         }
         done.insert(key);
@@ -81,14 +128,14 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
         if standalone.len() + glued < 2 {
             continue;
         }
-        let keep = if glued > 0 { None } else { standalone.iter().copied().find(|&n| beside_image(page, n)) };
+        let keep = if glued > 0 { None } else { standalone.iter().copied().find(|&n| sib.beside_image(page, n)) };
         for &copy in standalone.iter().filter(|&&n| Some(n) != keep) {
             if !guard.may_hide_in_article(page, copy) {
                 continue;
             }
             let copies = standalone.len() + glued;
             hides.push(Hide { node: copy, kind: Kind::CaptionRepeat, reason: format!("caption shown {copies} times; one copy stays") });
-            for photo in [prev_element(page, copy), next_element(page, copy)].into_iter().flatten() {
+            for photo in [sib.prev_element(copy), sib.next_element(copy)].into_iter().flatten() {
                 if has_img(page, photo) && stats_free_text(page, photo) && duplicate_image(page, photo) && guard.may_hide_in_article(page, photo) {
                     hides.push(Hide { node: photo, kind: Kind::CaptionRepeat, reason: "the same photo shown again with its caption".into() });
                 }

@@ -119,7 +119,8 @@ fn skipped(input: &Input, i: NodeId) -> bool {
 fn blocks(input: &Input, roots: &[NodeId]) -> Vec<(NodeId, String)> {
     let page = input.page;
     let mut out: Vec<(NodeId, String)> = Vec::new();
-    let mut index: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
+    // Block → its entry in `out` (u32::MAX: none yet); a flat table, no hashing.
+    let mut index: Vec<u32> = vec![u32::MAX; page.len()];
     for &root in roots {
         for i in page.subtree(root) {
             let Some(t) = page.text(i) else { continue };
@@ -127,12 +128,18 @@ fn blocks(input: &Input, roots: &[NodeId]) -> Vec<(NodeId, String)> {
                 continue;
             }
             let b = input.stats.block_of[i as usize];
-            match index.get(&b) {
-                Some(&k) => out[k].1.push_str(t),
-                None => {
-                    index.insert(b, out.len());
+            let slot = index.get_mut(b as usize);
+            match slot {
+                Some(k) if *k != u32::MAX => out[*k as usize].1.push_str(t),
+                Some(k) => {
+                    *k = out.len() as u32;
                     out.push((b, t.to_string()));
                 }
+                // Text outside any block (NO_NODE) is grouped under NO_NODE as before.
+                None => match out.iter().position(|(n, _)| *n == b) {
+                    Some(k) => out[k].1.push_str(t),
+                    None => out.push((b, t.to_string())),
+                },
             }
         }
     }
@@ -408,11 +415,17 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
     for (k, &i) in texts.iter().enumerate() {
         let block = input.stats.block_of[i as usize];
         let t = page.text(i).unwrap_or("");
-        // …or when the label opens its own line ("引用元：共同通信" under a quoted story).
-        let opens_line = k == 0 || input.stats.block_of[texts[k - 1] as usize] != block;
-        let own_line = opens_line && attribution().source_label_ac.find(&fold(t)).is_some_and(|m| m.start() == 0);
-        if input.stats.total[block as usize].chars > MAX_LABEL_LINE_CHARS || (in_article(input, i) && !edge.contains(&block) && !own_line) {
+        // A label is followed by a colon (full-width folds to ASCII): most text nodes can
+        // be passed over without folding them.
+        if !t.contains([':', '：']) || input.stats.total[block as usize].chars > MAX_LABEL_LINE_CHARS {
             continue;
+        }
+        if in_article(input, i) && !edge.contains(&block) {
+            // …or when the label opens its own line ("引用元：共同通信" under a quoted story).
+            let opens_line = k == 0 || input.stats.block_of[texts[k - 1] as usize] != block;
+            if !(opens_line && attribution().source_label_ac.find(&fold(t)).is_some_and(|m| m.start() == 0)) {
+                continue;
+            }
         }
         let Some(mut value) = signals::label_value(t) else { continue };
         if value.is_empty() {
