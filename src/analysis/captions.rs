@@ -94,6 +94,17 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
     }
     let hidden_by_others = |id: NodeId| covered[id as usize];
     let sib = Siblings::new(page);
+    let candidate = |b: NodeId| {
+        page.is_element(b)
+            && stats.block_of[b as usize] == b
+            && !stats.invisible[b as usize]
+            && stats.inline[b as usize].chars as usize >= MIN_CAPTION_CHARS
+    };
+    // A repeated caption has a copy beside an image: without one, there is nothing to do
+    // (and no reason to squash every paragraph of the page).
+    if !(0..page.len() as NodeId).any(|b| candidate(b) && sib.beside_image(page, b)) {
+        return Vec::new();
+    }
     // Every visible text block with its squashed text.
     let blocks: Vec<(NodeId, String)> = (0..page.len() as NodeId)
         .filter(|&b| page.is_element(b) && stats.block_of[b as usize] == b && !stats.invisible[b as usize])

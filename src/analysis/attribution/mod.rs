@@ -49,6 +49,8 @@ pub struct Input<'a> {
     pub url: Option<&'a str>,
     /// Nodes whose text is not the story's: invisible, hidden by the plan, or in a caption.
     skip: Vec<bool>,
+    /// Nodes inside (or at) an article node.
+    inside: Vec<bool>,
     /// `blocks` of the article and of the body, computed once.
     article_blocks: std::cell::OnceCell<Vec<(NodeId, String)>>,
     body_blocks: std::cell::OnceCell<Vec<(NodeId, String)>>,
@@ -72,10 +74,18 @@ impl<'a> Input<'a> {
                 *x = true;
             }
         }
+        let mut inside = vec![false; page.len()];
+        for &a in article_nodes {
+            if let Some(x) = inside.get_mut(a as usize) {
+                *x = true;
+            }
+        }
         for i in 0..page.len() {
             let id = i as NodeId;
-            let inherited = page.parent(id).is_some_and(|p| skip[p as usize]);
+            let parent = page.parent(id);
+            let inherited = parent.is_some_and(|p| skip[p as usize]);
             skip[i] = inherited || stats.invisible[i] || hidden_root[i] || (page.is_element(id) && is_caption(page, id));
+            inside[i] |= parent.is_some_and(|p| inside[p as usize]);
         }
         Input {
             page,
@@ -86,17 +96,19 @@ impl<'a> Input<'a> {
             hidden,
             url,
             skip,
+            inside,
             article_blocks: Default::default(),
             body_blocks: Default::default(),
         }
     }
 
     fn article_blocks(&self) -> &[(NodeId, String)] {
-        self.article_blocks.get_or_init(|| blocks(self, self.article_nodes))
+        self.article_blocks.get_or_init(|| blocks(self, self.article_nodes, false))
     }
 
+    /// The blocks of the body outside the article (the only ones their readers want).
     fn body_blocks(&self, body: NodeId) -> &[(NodeId, String)] {
-        self.body_blocks.get_or_init(|| blocks(self, &[body]))
+        self.body_blocks.get_or_init(|| blocks(self, &[body], true))
     }
 }
 
@@ -116,7 +128,7 @@ fn skipped(input: &Input, i: NodeId) -> bool {
 }
 
 /// Visible text blocks under `roots`, in order, with their text (nested blocks separate).
-fn blocks(input: &Input, roots: &[NodeId]) -> Vec<(NodeId, String)> {
+fn blocks(input: &Input, roots: &[NodeId], outside_article: bool) -> Vec<(NodeId, String)> {
     let page = input.page;
     let mut out: Vec<(NodeId, String)> = Vec::new();
     // Block → its entry in `out` (u32::MAX: none yet); a flat table, no hashing.
@@ -128,6 +140,9 @@ fn blocks(input: &Input, roots: &[NodeId]) -> Vec<(NodeId, String)> {
                 continue;
             }
             let b = input.stats.block_of[i as usize];
+            if outside_article && b != crate::page::NO_NODE && in_article(input, b) {
+                continue;
+            }
             let slot = index.get_mut(b as usize);
             match slot {
                 Some(k) if *k != u32::MAX => out[*k as usize].1.push_str(t),
@@ -156,7 +171,7 @@ fn prefix(s: &str, chars: usize) -> &str {
 }
 
 fn in_article(input: &Input, id: NodeId) -> bool {
-    input.article_nodes.iter().any(|&a| input.page.contains(a, id))
+    input.inside[id as usize]
 }
 
 /// The nodes around the headline that hold bylines, credits and the page date: from the
