@@ -47,7 +47,7 @@ print("fixtures: the seed page passes all %d checks" % len(checks))'
 stage "cargo test" cargo test
 stage "cargo test (wasm32, in Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json" \
-  cargo test --target wasm32-unknown-unknown --no-default-features
+  cargo test --target wasm32-unknown-unknown --no-default-features --features testing
 stage "extension browser tests" node --test tests/e2e/
 stage "web-ext lint (Firefox package)" node_modules/.bin/web-ext lint --source-dir dist/firefox
 stage "Firefox loads the package (web-ext run, firefox-esr headless)" bash scripts/firefox-smoke.sh

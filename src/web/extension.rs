@@ -262,7 +262,16 @@ pub fn profile_snapshot(snapshot: JsValue, request: JsValue) -> Result<Vec<f64>,
     Ok(marks.windows(2).map(|w| w[1] - w[0]).collect())
 }
 
-fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<JsValue, JsValue> {
+/// A request and a snapshot decoded and built into the page model and the options.
+struct Decoded {
+    page: crate::page::Page,
+    element_of: Vec<u32>,
+    options: Options,
+    flags: Effective,
+    strings: crate::badge::BadgeStrings,
+}
+
+fn decode(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<Decoded, JsValue> {
     let req: Request = if request.is_undefined() || request.is_null() {
         Request {
             url: None,
@@ -289,6 +298,22 @@ fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)
         rule_matches: rule_matches(&req.rules, node_matches(&element_of, raw)),
         max_elements: req.max_elements,
     };
+    Ok(Decoded { page, element_of, options, flags: req.flags, strings: req.strings })
+}
+
+/// The plan (what the CLI's `byline plan` prints) for a snapshot and a request as
+/// `analyze_snapshot` takes them, as JSON text: the same snapshot path as the extension,
+/// for the parity tests against the native adapter.
+#[wasm_bindgen]
+pub fn plan_snapshot(snapshot: JsValue, request: JsValue) -> Result<String, JsValue> {
+    let d = decode(snapshot, request, &mut |_| {})?;
+    let plan = crate::analyze(&d.page, &d.options);
+    let value = to_js(&plan)?;
+    js_sys::JSON::stringify(&value)?.as_string().ok_or_else(|| JsValue::from_str("stringify failed"))
+}
+
+fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<JsValue, JsValue> {
+    let Decoded { page, element_of, options, flags, strings } = decode(snapshot, request, mark)?;
     let plan = crate::analyze(&page, &options);
     mark("analyze");
     let summary = summary(&page, &plan);
@@ -304,7 +329,7 @@ fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)
         (None, Some(a)) => Some(Anchor { element: a, after: false }),
         _ => None,
     };
-    let badge = (plan.is_article && req.flags.show_badge).then(|| crate::badge::model(&summary, &req.strings));
+    let badge = (plan.is_article && flags.show_badge).then(|| crate::badge::model(&summary, &strings));
     let out = to_js(&Analysis {
         state: match (&plan.degraded, plan.is_article) {
             (Some(_), _) => "degraded",

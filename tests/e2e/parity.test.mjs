@@ -1,6 +1,7 @@
-// Parity between the two page adapters of the Rust core: the wasm build reading the live
-// DOM in Chromium and the native CLI parsing HTML must produce the same plan for the same
-// document. The browser's document is serialised after the page has loaded (its inline
+// Parity between the two page adapters of the Rust core: the wasm build planning from a
+// snapshot of the live DOM in Chromium (the extension's own path: snapshot.js, then the
+// core's `plan_snapshot` over the same decoding as `analyze_snapshot`) and the native CLI
+// parsing HTML must produce the same plan for the same document. The browser's document is serialised after the page has loaded (its inline
 // scripts have run) and the CLI plans that serialisation.
 
 import assert from "node:assert/strict";
@@ -25,8 +26,9 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-// Loads extension/pkg into the page's main world through a module script, waits for init,
-// then removes the script element so the analysed document is the page's own.
+// Loads extension/pkg (the core and the snapshot walker) into the page's main world through
+// a module script, waits for init, then removes the script element so the analysed
+// document is the page's own.
 async function loadCore(page, base) {
   const error = await page.evaluate(async (base) => {
     const done = new Promise((resolve) => {
@@ -39,7 +41,8 @@ async function loadCore(page, base) {
       try {
         const mod = await import(${JSON.stringify(base + "byline.js")});
         await mod.default({ module_or_path: ${JSON.stringify(base + "byline_bg.wasm")} });
-        window.__bylineTest = mod;
+        const { snapshot_document } = await import(${JSON.stringify(base + "snapshot.js")});
+        window.__bylineTest = { core: mod, snapshot_document };
         dispatchEvent(new Event("byline-test-ready"));
       } catch (e) {
         dispatchEvent(new CustomEvent("byline-test-error", { detail: String(e && e.stack || e) }));
@@ -50,6 +53,19 @@ async function loadCore(page, base) {
     return result;
   }, base);
   if (error) throw new Error(`loading the wasm core failed: ${error}`);
+}
+
+// The wasm plan of the live document, as the extension gets there: the site configuration
+// for the URL (with \`rules\` saved as the user's rules text, through the core's own storage
+// format), one snapshot matching the host's rule selectors, then \`plan_snapshot\`.
+function wasmPlan(page, url, rules = null) {
+  return page.evaluate(([url, rules]) => {
+    const { core, snapshot_document } = window.__bylineTest;
+    const saved = rules === null ? { sync: {}, local: {} } : core.save_settings({ rules, sites: {} });
+    const config = core.site_config(saved.sync, saved.local, url);
+    const snap = snapshot_document(config.opaque, config.attrs, config.rules.map((r) => r.selector));
+    return core.plan_snapshot(snap, { url, rules: config.rules });
+  }, [url, rules]);
 }
 
 // Rules that exercise the selector engines: per-host and every-site rules, keep rules,
@@ -78,7 +94,7 @@ function hasExecutableScript(html) {
   return false;
 }
 
-describe("wasm plan_json in Chromium equals byline plan on the same document", () => {
+describe("wasm plan_snapshot in Chromium equals byline plan on the same document", () => {
   const ruleHits = []; // fixtures where the rules hid something (so the rule parity is not vacuous)
   for (const name of fixtureNames()) {
     test(name, { timeout: 60_000 }, async (t) => {
@@ -94,21 +110,21 @@ describe("wasm plan_json in Chromium equals byline plan on the same document", (
         await loadCore(page, base);
         assert.equal(await scripts(), scriptsBefore, "the loader script is gone before analysis");
         const before = await serializePage(page);
-        const wasmPlan = await page.evaluate((url) => window.__bylineTest.plan_json(url), fx.url);
-        assert.equal(typeof wasmPlan, "string");
-        assert.equal(await serializePage(page), before, "plan_json does not change the page");
+        const wasmPlainPlan = await wasmPlan(page, fx.url);
+        assert.equal(typeof wasmPlainPlan, "string");
+        assert.equal(await serializePage(page), before, "planning does not change the page");
 
         const live = join(scratch, `${name}.live.html`);
         writeFileSync(live, before);
         const nativePlan = runCli(["plan", live, "--url", fx.url]);
-        assert.deepStrictEqual(JSON.parse(wasmPlan), JSON.parse(nativePlan));
+        assert.deepStrictEqual(JSON.parse(wasmPlainPlan), JSON.parse(nativePlan));
 
         // With site rules: the browser's querySelectorAll and scraper must match the same
         // elements, and the core must decide the same from them.
         const rules = parityRules(new URL(fx.url).hostname);
         const rulesFile = join(scratch, `${name}.rules.txt`);
         writeFileSync(rulesFile, rules);
-        const wasmRuled = JSON.parse(await page.evaluate(([url, rules]) => window.__bylineTest.plan_json(url, rules), [fx.url, rules]));
+        const wasmRuled = JSON.parse(await wasmPlan(page, fx.url, rules));
         const nativeRuled = JSON.parse(runCli(["plan", live, "--url", fx.url, "--rules", rulesFile]));
         assert.deepStrictEqual(wasmRuled, nativeRuled, "the same plan with site rules");
         if (wasmRuled.hidden.some((h) => h.kind === "site_rule")) ruleHits.push(name);
@@ -117,12 +133,12 @@ describe("wasm plan_json in Chromium equals byline plan on the same document", (
         const filePlan = JSON.parse(runCli(["plan", fx.path, "--url", fx.url]));
         if (hasExecutableScript(fx.html.toString("utf8"))) {
           try {
-            assert.deepStrictEqual(JSON.parse(wasmPlan), filePlan);
+            assert.deepStrictEqual(JSON.parse(wasmPlainPlan), filePlan);
           } catch {
             t.diagnostic(`${name}: the plan of the fixture file differs from the live page's (the page runs scripts)`);
           }
         } else {
-          assert.deepStrictEqual(JSON.parse(wasmPlan), filePlan, "a page without scripts plans the same from its file");
+          assert.deepStrictEqual(JSON.parse(wasmPlainPlan), filePlan, "a page without scripts plans the same from its file");
         }
       } finally {
         await page.close();
