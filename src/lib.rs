@@ -14,6 +14,7 @@ pub mod plan;
 pub mod report;
 pub mod rules;
 pub mod settings;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

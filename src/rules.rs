@@ -223,7 +223,7 @@ impl RuleSet {
     /// line order within one level.
     pub fn for_host(&self, host: &str) -> Vec<&Rule> {
         let mut out: Vec<(usize, &Rule)> = self.rules.iter().filter_map(|r| Some((r.specificity(host)?, r))).collect();
-        out.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.line.cmp(&b.1.line)));
+        crate::sort::by_key(&mut out, |(spec, r)| ((u32::MAX - *spec as u32) as u64) << 32 | r.line as u64);
         out.into_iter().map(|(_, r)| r).collect()
     }
 }

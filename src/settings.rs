@@ -192,7 +192,11 @@ pub fn save(settings: &Settings) -> Save {
     let head = Head { schema: SCHEMA, sites: settings.sites.clone(), rules: None, rules_chunks: chunks.len() as u32, location: None };
     let head_len = HEAD_KEY.len() + sites_json_len(&settings.sites) + 64;
     let total: usize = head_len + chunks.iter().enumerate().map(|(i, c)| format!("{CHUNK_PREFIX}{i}").len() + json_len(c)).sum::<usize>();
-    let mut items: Area = chunks.into_iter().enumerate().map(|(i, c)| (format!("{CHUNK_PREFIX}{i}"), Item::Text(c))).collect();
+    // Inserted one by one: collecting into a BTreeMap sorts, and a sort costs wasm size.
+    let mut items = Area::new();
+    for (i, c) in chunks.into_iter().enumerate() {
+        items.insert(format!("{CHUNK_PREFIX}{i}"), Item::Text(c));
+    }
     items.insert(HEAD_KEY.into(), Item::Head(head));
     let fits = head_len <= SYNC_QUOTA_BYTES_PER_ITEM && total <= SYNC_BUDGET_BYTES && items.len() <= SYNC_MAX_ITEMS;
     if fits {
@@ -201,7 +205,7 @@ pub fn save(settings: &Settings) -> Save {
     let marker = Head { schema: SCHEMA, location: Some("local".into()), ..Head::default() };
     Save {
         area: "local",
-        sync: [(HEAD_KEY.to_string(), Item::Head(marker))].into_iter().collect(),
+        sync: Area::from([(HEAD_KEY.to_string(), Item::Head(marker))]),
         local: items,
         note: Some(format!(
             "Your rules and site settings ({} KB) are larger than what the browser syncs ({} KB), so they are saved in this browser only.",

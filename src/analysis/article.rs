@@ -626,7 +626,7 @@ fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
 fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(NodeId, Vec<NodeId>)> {
     let final_score = |c: NodeId| sc.score[c as usize] * (1.0 - stats.link_density(c));
     let mut ranked: Vec<(NodeId, f32)> = sc.candidates.iter().map(|&c| (c, final_score(c))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::by_key(&mut ranked, |&(c, s)| (crate::sort::f32_descending(s) as u64) << 32 | c as u64);
     let &(top, top_score) = ranked.first()?;
 
     // Widen to the ancestor shared by several strong candidates (split bodies).
@@ -971,7 +971,7 @@ pub fn top_candidates(page: &Page, stats: &Stats) -> Vec<(NodeId, f32)> {
     let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), true);
     let mut ranked: Vec<(NodeId, f32)> =
         sc.candidates.iter().map(|&c| (c, sc.score[c as usize] * (1.0 - stats.link_density(c)))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::by_key(&mut ranked, |&(c, s)| (crate::sort::f32_descending(s) as u64) << 32 | c as u64);
     ranked.truncate(10);
     ranked
 }

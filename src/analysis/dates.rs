@@ -368,7 +368,7 @@ pub fn find_weekdays(text: &str) -> Vec<(u8, usize, usize)> {
             out.push((*d, s, s + name.len()));
         }
     }
-    out.sort_by_key(|&(_, s, _)| s);
+    crate::sort::by_key(&mut out, |&(_, s, _)| s as u64);
     out
 }
 

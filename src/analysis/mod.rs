@@ -133,7 +133,7 @@ fn outside_article(page: &Page, article: &[NodeId], title: Option<NodeId>) -> Ve
 
 /// Sorted by node, without duplicates or hides nested in another hide.
 fn outermost(page: &Page, mut hides: Vec<Hide>) -> Vec<Hide> {
-    hides.sort_by_key(|h| h.node);
+    crate::sort::by_key(&mut hides, |h| h.node as u64);
     let mut out: Vec<Hide> = Vec::with_capacity(hides.len());
     for h in hides {
         if out.last().is_some_and(|last| page.contains(last.node, h.node)) {

@@ -158,7 +158,7 @@ fn blocks(input: &Input, roots: &[NodeId], outside_article: bool) -> Vec<(NodeId
             }
         }
     }
-    out.sort_by_key(|(n, _)| *n);
+    crate::sort::by_key(&mut out, |(n, _)| *n as u64);
     out.dedup_by_key(|(n, _)| *n);
     out.into_iter().map(|(n, s)| (n, collapse(&s))).filter(|(_, s)| !s.is_empty()).collect()
 }
@@ -361,7 +361,7 @@ pub fn attribute(input: &Input) -> Source {
         .map(|a| table.index_of(a));
 
     // The decision: the strongest agency clue; its name as the page cites it (longest form).
-    origin.sort_by_key(|(rank, _)| *rank);
+    crate::sort::by_key(&mut origin, |(rank, _)| *rank as u64);
     let best = origin.first().map(|(_, c)| c.agency);
     let original = match best {
         Some(a) => {
@@ -454,7 +454,7 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
         }
     }
     // Nearest to the headline first.
-    found.sort_by_key(|(n, _, _)| if *n >= start { (0, *n - start) } else { (1, start - *n) });
+    crate::sort::by_key(&mut found, |(n, _, _)| crate::sort::nearest_after(*n, start));
     let (_, value, line) = found.into_iter().next()?;
     ev(evidence, "source_label", &line);
     Some(value)
@@ -507,7 +507,7 @@ fn page_date(input: &Input, region: std::ops::Range<NodeId>, evidence: &mut Vec<
         .filter(|(n, _)| !in_article(input, *n) && input.stats.total[*n as usize].chars <= MAX_LABEL_LINE_CHARS)
         .cloned()
         .collect();
-    lines.sort_by_key(|(n, _)| if *n >= start { (0, *n - start) } else { (1, start - *n) });
+    crate::sort::by_key(&mut lines, |(n, _)| crate::sort::nearest_after(*n, start));
     for (_, line) in &lines {
         let folded = fold(line);
         if let Some(m) = lex.date_label_ac.find(&folded) {
