@@ -453,13 +453,16 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
     detect_traced(page, stats, None)
 }
 
-/// Why the detector decided as it did, in one line (for debugging tools).
+/// Why the detector decided as it did, in one line (for debugging tools). Native only:
+/// the trace formats floats, and float formatting costs the wasm ~9 KB gzip (issue 7).
+#[cfg(feature = "native")]
 pub fn explain(page: &Page, stats: &Stats) -> String {
     let mut trace = String::new();
     detect_traced(page, stats, Some(&mut trace));
     trace
 }
 
+#[cfg_attr(not(feature = "native"), allow(unused_mut, unused_variables))]
 fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> Article {
     let title_node = find_title_node(page, stats);
     let declared = declares_article(page);
@@ -495,6 +498,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
             let min_score = if declared { READERABLE_MIN_SCORE_DECLARED } else { READERABLE_MIN_SCORE };
             let readerable = sc.readerable >= min_score
                 || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT);
+            #[cfg(feature = "native")]
             if let Some(t) = trace.as_deref_mut() {
                 t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight}; ", sc.readerable));
             }
@@ -510,6 +514,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
     let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
     let listing = is_listing(page, stats, &nodes) || is_item_list(page, stats, &nodes);
     let forum = is_forum(page, stats, root);
+    #[cfg(feature = "native")]
     if let Some(trace) = trace.as_deref_mut() {
         trace.push_str(&format!(
             "declared={declared} readerable={readerable} weight={weight} (min {min_weight}) density={density:.2} listing={listing} forum={forum} root={root}"
