@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Everything CI checks, in order: setup, build, Rust tests (native and in a real browser
-# through wasm-bindgen-test), the extension's browser tests, the extension lint, and the
+# Everything CI checks, in order: setup, build, the wasm size budget, Rust tests (native
+# and in a real browser through wasm-bindgen-test), the extension's browser tests, the extension lint, and the
 # shared fixture scorer. A failing build stops at once; the test stages all run and the
 # script fails at the end if any of them failed.
 set -euo pipefail
@@ -44,6 +44,7 @@ if bad or not checks:
 print("fixtures: the seed page passes all %d checks" % len(checks))'
 }
 
+stage "wasm size budget (150 KB gzip)" bash scripts/wasm-size.sh
 stage "cargo test" cargo test
 stage "cargo test (wasm32, in Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json" \

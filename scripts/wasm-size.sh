@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The shipped wasm's size against its budget (issue 7): prints raw and gzip -9 bytes and
+# fails when the gzipped size is above BYLINE_WASM_BUDGET bytes (default 150000, i.e.
+# 150 KB; 0 turns the check off). scripts/build.sh prints it after building; CI runs it
+# as a stage of scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+wasm=${1:-extension/pkg/byline_bg.wasm}
+budget=${BYLINE_WASM_BUDGET:-150000}
+if [ ! -f "$wasm" ]; then
+  echo "wasm size: $wasm is missing (run scripts/build.sh)" >&2
+  exit 1
+fi
+raw=$(wc -c < "$wasm")
+gz=$(gzip -9c "$wasm" | wc -c)
+echo "wasm size: $wasm: $raw bytes raw, $gz bytes gzip -9 (budget: $budget bytes gzip)"
+if [ "$budget" -gt 0 ] && [ "$gz" -gt "$budget" ]; then
+  echo "wasm size: over budget by $((gz - budget)) bytes gzip" >&2
+  exit 1
+fi
