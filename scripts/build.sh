@@ -22,9 +22,8 @@ cp src/web/snapshot.js extension/pkg/snapshot.js
 # The feature flags match what rustc's wasm32 target emits; without them wasm-opt rejects
 # the module. A failure here is not fatal: the unoptimised module works, it is just larger.
 wasm=extension/pkg/byline_bg.wasm
-# -Oz to match the opt-level "z" of Cargo.toml's wasm profile: the size budget (issue 7,
-# scripts/wasm-size.sh) is what decides the profile; see the profile's comment.
-if node_modules/.bin/wasm-opt -Oz \
+# -O3 to match the opt-level 3 of Cargo.toml's wasm profile (chosen for speed; see there).
+if node_modules/.bin/wasm-opt -O3 \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$wasm" -o "$wasm.opt"; then

@@ -44,7 +44,7 @@ if bad or not checks:
 print("fixtures: the seed page passes all %d checks" % len(checks))'
 }
 
-stage "wasm size budget (150 KB gzip)" bash scripts/wasm-size.sh
+stage "wasm size budget" bash scripts/wasm-size.sh
 stage "cargo test" cargo test
 stage "cargo test (wasm32, in Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json" \

@@ -2,7 +2,9 @@
 //! table. Parsed once on first use; matched with Aho-Corasick automata.
 
 use crate::text::{fold, squash};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::noncontiguous::NFA;
+use aho_corasick::{Input, Match, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -62,32 +64,74 @@ fn sections(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The lexicons are built on every page load in the browser (each content script starts a
-/// fresh wasm instance), so build cost counts as much as search cost: a noncontiguous NFA
-/// builds in about half the instructions of the DFA `build_auto` picks for lists this small
-/// (callgrind, bench/native example analyze_loop), and searches the short texts the
-/// analysis feeds it as fast.
-const AUTOMATON_KIND: AhoCorasickKind = AhoCorasickKind::NoncontiguousNFA;
+/// A phrase automaton: aho-corasick's noncontiguous NFA, used directly rather than through
+/// `AhoCorasick`. The lexicons are built on every page load in the browser (each content
+/// script starts a fresh wasm instance), and this NFA builds in about half the
+/// instructions of the DFA `AhoCorasick` picks for lists this small while searching the
+/// short texts the analysis feeds it as fast (callgrind, bench/native example
+/// analyze_loop). Naming the one automaton type also lets the linker drop the crate's
+/// other automata from the wasm, which `AhoCorasick`'s run-time choice cannot.
+pub struct Matcher(NFA);
 
-fn automaton(patterns: &[String]) -> AhoCorasick {
-    builder().match_kind(MatchKind::LeftmostLongest).build(patterns).expect("lexicon automaton builds")
+impl Matcher {
+    /// Leftmost-longest matching (what the lexicons want: "the associated press" over "ap").
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
+        Matcher::build(patterns, MatchKind::LeftmostLongest, false)
+    }
+
+    /// Standard semantics, for overlapping searches (every pattern that occurs).
+    pub fn overlapping<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Matcher {
+        Matcher::build(patterns, MatchKind::Standard, ascii_case_insensitive)
+    }
+
+    fn build<P: AsRef<[u8]>>(patterns: &[P], kind: MatchKind, ascii_case_insensitive: bool) -> Matcher {
+        let nfa = NFA::builder()
+            .match_kind(kind)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            // The texts searched are short (labels, lines, class names): a prefilter would
+            // not pay for its build, nor for its code in the wasm.
+            .prefilter(false)
+            .build(patterns)
+            .expect("lexicon automaton builds");
+        Matcher(nfa)
+    }
+
+    /// Non-overlapping matches, left to right.
+    pub fn find_iter<'a, 'h>(&'a self, text: &'h str) -> impl Iterator<Item = Match> + 'a
+    where
+        'h: 'a,
+    {
+        // An unanchored search on an unanchored automaton cannot fail.
+        self.0.try_find_iter(Input::new(text)).into_iter().flatten()
+    }
+
+    /// Every match of every pattern (built with [`Matcher::overlapping`]).
+    pub fn find_overlapping_iter<'a, 'h>(&'a self, text: &'h str) -> impl Iterator<Item = Match> + 'a
+    where
+        'h: 'a,
+    {
+        self.0.try_find_overlapping_iter(Input::new(text)).into_iter().flatten()
+    }
+
+    /// The leftmost match.
+    pub fn find(&self, text: &str) -> Option<Match> {
+        self.0.try_find(&Input::new(text)).ok().flatten()
+    }
 }
 
-fn builder() -> AhoCorasickBuilder {
-    let mut b = AhoCorasickBuilder::new();
-    b.kind(Some(AUTOMATON_KIND));
-    b
+fn automaton(patterns: &[String]) -> Matcher {
+    Matcher::new(patterns)
 }
 
 pub struct ClutterLexicon {
     pub entries: Vec<Entry>,
     /// Over the folded phrases of `heading`, `phrase` and `lead` entries (pattern id = index into `searchable`).
-    pub automaton: AhoCorasick,
+    pub automaton: Matcher,
     pub searchable: Vec<usize>,
     /// Squashed `whole` and `cta` phrases → entry index.
     pub whole: HashMap<String, usize>,
     /// Over the squashed `whole` and `cta` phrases (pattern id = index into `squashed_ids`).
-    pub squashed_automaton: AhoCorasick,
+    pub squashed_automaton: Matcher,
     pub squashed_ids: Vec<usize>,
 }
 
@@ -157,8 +201,8 @@ impl ClutterLexicon {
 pub struct AttributionLexicon {
     pub source_labels: Vec<String>,
     pub date_labels: Vec<String>,
-    pub source_label_ac: AhoCorasick,
-    pub date_label_ac: AhoCorasick,
+    pub source_label_ac: Matcher,
+    pub date_label_ac: Matcher,
     /// Dateline templates every agency may use (see `data/attribution.txt`).
     pub datelines: Vec<String>,
     /// Markers of a copyright / no-redistribution line ("copyright", "무단 전재").
@@ -184,11 +228,10 @@ pub struct AgencyTable {
     pub agencies: Vec<Agency>,
     /// Folded name → agency index.
     pub by_name: HashMap<String, usize>,
-    /// Over every folded name; pattern id = index into `name_owner`.
-    pub names_ac: AhoCorasick,
+    /// The agency of each pattern of `names_all_ac`.
     pub name_owner: Vec<usize>,
     /// The same names with every (overlapping) match reported; pattern id = index into `name_owner`.
-    pub names_all_ac: AhoCorasick,
+    pub names_all_ac: Matcher,
     /// Folded names, by pattern id.
     pub folded_names: Vec<String>,
 }
@@ -220,8 +263,8 @@ impl AgencyTable {
                 }
             }
         }
-        let names_all_ac = builder().build(&patterns).expect("agency automaton builds");
-        AgencyTable { names_ac: automaton(&patterns), names_all_ac, folded_names: patterns, agencies, by_name, name_owner }
+        let names_all_ac = Matcher::overlapping(&patterns, false);
+        AgencyTable { names_all_ac, folded_names: patterns, agencies, by_name, name_owner }
     }
 
     pub fn index_of(&self, agency: &Agency) -> usize {

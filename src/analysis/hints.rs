@@ -5,11 +5,11 @@
 //! instead of once per fragment, and nothing is lowercased into a new string.
 
 use crate::page::{NodeId, Page};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use crate::lexicon::Matcher;
 
 /// Hint lists as `(bit, fragments)`; a fragment may sit in several lists.
 pub struct HintSet {
-    ac: AhoCorasick,
+    ac: Matcher,
     /// Pattern id → the bits of every list the fragment is in.
     bits: Vec<u32>,
 }
@@ -29,12 +29,7 @@ impl HintSet {
                 }
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
-            .expect("hint automaton builds");
+        let ac = Matcher::overlapping(&patterns, true);
         HintSet { ac, bits }
     }
 
