@@ -104,6 +104,16 @@ fn explain() {
         let page = byline::page::html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
         let stats = Stats::compute(&page);
         println!("{path}\n  {}", article::explain(&page, &stats));
+        // BYLINE_FIND=snippet: the ancestors of the first text node holding it.
+        if let Ok(find) = std::env::var("BYLINE_FIND") {
+            let hit = (0..page.len() as byline::NodeId).find(|&i| page.text(i).is_some_and(|t| t.contains(find.as_str())));
+            if let Some(t) = hit {
+                for a in page.ancestors(t) {
+                    let names = page.class_and_id(a);
+                    println!("  ^ {a:>6} <{}> {} w={} ld={:.2}", page.tag(a), names.chars().take(60).collect::<String>(), stats.weight(a), stats.link_density(a));
+                }
+            }
+        }
         for (id, score) in article::top_candidates(&page, &stats) {
             let names = page.class_and_id(id);
             println!("  {id:>6} {score:>8.1} <{}> {}", page.tag(id), names.chars().take(80).collect::<String>());

@@ -80,10 +80,13 @@ pub const STRONG_CANDIDATE_SHARE: f32 = 0.75;
 pub const MIN_STRONG_CANDIDATES: usize = 2;
 /// A parent scoring at least this share of the top keeps the climb going.
 pub const PARENT_CLIMB_SHARE: f32 = 1.0 / 3.0;
-/// Wrappers above the root whose alike siblings (same tag and class) join the story.
+/// Wrappers above the root whose alike siblings (same tag and class, or the same first
+/// class) join the story.
 pub const SECTION_LEVELS: usize = 4;
 /// ... when they are at most this link-dense.
 pub const SECTION_MAX_LINK_DENSITY: f32 = 0.25;
+/// ... and, when only their first class matches, hold this much paragraph text.
+pub const SECTION_MIN_PROSE_LOOSE: u32 = 100;
 /// A wrapper whose class reads like furniture ("pane-taxomenu") but which holds at least
 /// this share of the page's prose is a layout box around the story, not furniture.
 pub const UNLIKELY_MAX_PROSE_SHARE: f32 = 0.5;
@@ -157,6 +160,12 @@ const UNLIKELY_TAGS: &[&str] = &["nav", "aside", "footer"];
 /// Form controls and friends: never part of the story.
 const CONTROL_TAGS: &[&str] = &["button", "input", "select", "textarea", "fieldset", "label"];
 const CLASS_WEIGHT: f32 = 25.0;
+/// First classes of layout boxes (grid rows, cards): sections alike by these are alike
+/// by layout, not by content.
+const LAYOUT_CLASSES: &[&str] = &[
+    "row", "col", "column", "columns", "container", "wrapper", "wrap", "grid", "clearfix", "section", "block", "box",
+    "panel", "card", "item", "module", "widget", "inner", "flex", "d-flex", "cell", "span", "layout", "region", "pane", "left", "right", "clear", "float",
+];
 /// Class/id fragments of photo credits.
 const CREDIT_HINTS: &[&str] = &["credit", "copyright"];
 /// Class/id fragments that make a credit-marked element a photo's (not an agency trailer).
@@ -760,7 +769,7 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
                     && !stats.invisible[su]
                     && !shape.unlikely[su]
                     && page.tag(sib) == page.tag(wrapper)
-                    && page.attr(sib, "class") == Some(class)
+                    && page.attr(sib, "class").is_some_and(|c| c == class || (alike_classes(c, class) && sc.para_weight[su] >= SECTION_MIN_PROSE_LOOSE))
                     && sc.para_weight[su] >= MIN_PARAGRAPH_WEIGHT * 2
                     && stats.link_density(sib) < SECTION_MAX_LINK_DENSITY
                     && !blocks.iter().any(|&b| page.contains(b, sib) || page.contains(sib, b))
@@ -773,6 +782,19 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
     }
     blocks.sort_unstable();
     Some((root, blocks))
+}
+
+/// Two class attributes of alike sections: the same first class with different modifiers
+/// ("detail-body first-paragraph" and "detail-body"); not a grid class ("small-12",
+/// "col-md-8": columns are alike by layout, not by content).
+fn alike_classes(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.split_whitespace().next().map(str::to_owned);
+    match (first(a), first(b)) {
+        (Some(x), Some(y)) => {
+            x == y && !x.chars().any(|c| c.is_ascii_digit()) && !LAYOUT_CLASSES.contains(&x.to_ascii_lowercase().as_str())
+        }
+        _ => false,
+    }
 }
 
 /// Without a headline matching the page title: the last h1 before the article root.
