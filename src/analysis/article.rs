@@ -149,10 +149,13 @@ const UNLIKELY_HINTS: &[&str] = &[
     "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer",
     "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
+    // comment threads in other languages, sign-up / call-to-action boxes, rating widgets
+    "kommentar", "komentar", "comentario", "newsletter", "subscribe", "signup", "sign-up", "-cta", "cta-", "ratings",
 ];
 const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
 /// Unlikely hints that hold whatever prose the element holds (comment threads are long).
-const ALWAYS_UNLIKELY_HINTS: &[&str] = &["comment", "disqus", "replies", "remark", "shoutbox", "community", "footer", "combx"];
+const ALWAYS_UNLIKELY_HINTS: &[&str] =
+    &["comment", "kommentar", "komentar", "comentario", "disqus", "replies", "remark", "shoutbox", "community", "footer", "combx"];
 /// ARIA roles of side furniture.
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 /// Tags that are furniture wherever they are.
