@@ -90,6 +90,8 @@ pub const SECTION_MIN_PROSE_LOOSE: u32 = 100;
 /// A wrapper whose class reads like furniture ("pane-taxomenu") but which holds at least
 /// this share of the page's prose is a layout box around the story, not furniture.
 pub const UNLIKELY_MAX_PROSE_SHARE: f32 = 0.5;
+/// ... and an element marked as the story among its first this many descendants.
+pub const WRAPS_STORY_SCAN_NODES: usize = 2000;
 /// Siblings scoring at least this share of the top score join the article.
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 /// A paragraph contained in the JSON-LD `articleBody` scores this many times more.
@@ -113,6 +115,8 @@ pub const FIGURES_ARE_JUNK: bool = false;
 pub const CREDITS_ARE_JUNK: bool = true;
 /// ... when they are at most this long (characters).
 pub const CREDIT_MAX_CHARS: u32 = 120;
+/// A line outside captions that opens with a photo-credit word is a credit up to this long.
+pub const PHOTO_CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// A paragraph shorter than this that is mostly a link is a "read also" pointer.
 pub const JUNK_MAX_LINKED_LINE: u32 = 200;
 /// Blocks with at least this many commas are prose whatever else they look like.
@@ -175,6 +179,11 @@ const CREDIT_HINTS: &[&str] = &["credit", "copyright"];
 const IMAGE_HINTS: &[&str] = &["image", "img", "photo", "foto", "bild", "media", "picture", "caption"];
 /// Class/id fragments of image captions (where a line opening with a credit word is a credit).
 const CAPTION_HINTS: &[&str] = &["caption", "bildunterschrift", "legende", "imagedescription"];
+/// Words only a photo credit opens with (not source lines: "Quelle: dpa" is attribution).
+const PHOTO_CREDIT_WORDS: &[&str] = &[
+    "foto:", "fotos:", "foto :", "photo:", "photos:", "photo :", "photos :", "bild:", "bilder:", "kuva:", "zdjęcie:", "zdjęcia:",
+    "crédito:", "crédits photos", "crédit photo", "photo credit", "fotografía:", "fotografia:", "foto di", "bildquelle:",
+];
 /// Words a photo credit opens with (folded), followed by a colon or the agency name.
 const CREDIT_WORDS: &[&str] = &["©", "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "crédito:", "credit:", "credits:", "kuva:", "zdjęcie:", "fot.", "quelle:", "source:", "(c)", "crédits photos", "photo credit"];
 
@@ -256,8 +265,8 @@ fn wraps_story(page: &Page, id: NodeId, prose: u32, page_prose: u32) -> bool {
     if ALWAYS_UNLIKELY_HINTS.iter().any(|h| names.contains(h)) {
         return false;
     }
-    // ... and which holds an element marked as the story.
-    page.subtree(id).skip(1).any(|d| {
+    // ... and which holds an element marked as the story (near its top: the scan is bounded).
+    page.subtree(id).skip(1).take(WRAPS_STORY_SCAN_NODES).any(|d| {
         page.is_element(d)
             && (page.tag(d) == "article"
                 || page.attr(d, "itemprop").is_some_and(|v| v.contains("articleBody"))
@@ -856,7 +865,7 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
     if unlikely_here(page, id) {
         return true;
     }
-    if CREDITS_ARE_JUNK && stats.total[iu].chars <= CREDIT_MAX_CHARS && is_credit(page, id, tag) {
+    if CREDITS_ARE_JUNK && stats.total[iu].chars <= CREDIT_MAX_CHARS && is_credit(page, stats, id, tag) {
         return true;
     }
     if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
@@ -893,7 +902,7 @@ fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -
 
 /// A photo credit: an element marked as one, or a caption (or a line inside a figure /
 /// caption) that opens with a credit word.
-fn is_credit(page: &Page, id: NodeId, tag: &str) -> bool {
+fn is_credit(page: &Page, stats: &Stats, id: NodeId, tag: &str) -> bool {
     let names = page.class_and_id(id).to_ascii_lowercase();
     let credit_marked = CREDIT_HINTS.iter().any(|h| names.contains(h));
     let in_caption = |n: NodeId| {
@@ -906,10 +915,22 @@ fn is_credit(page: &Page, id: NodeId, tag: &str) -> bool {
     if credit_marked && (captionish || IMAGE_HINTS.iter().any(|h| names.contains(h))) {
         return true;
     }
-    captionish && {
+    if captionish {
         let text = fold(page.raw_text(id).trim_start());
-        CREDIT_WORDS.iter().any(|w| text.starts_with(w))
+        return CREDIT_WORDS.iter().any(|w| text.starts_with(w));
     }
+    // A line of its own naming the photographer ("Crédits photos : Bestimage", "Fotos: Anna
+    // Berg") after the story, outside any caption.
+    // (Only a block holding its text itself: reading the text of every wrapper would cost
+    // the depth of the nesting each time.)
+    matches!(tag, "p" | "div")
+        && stats.block_of[id as usize] == id
+        && stats.inline[id as usize].chars == stats.total[id as usize].chars
+        && stats.total[id as usize].chars <= PHOTO_CREDIT_LINE_MAX_CHARS
+        && {
+            let text = fold(page.raw_text(id).trim_start());
+            PHOTO_CREDIT_WORDS.iter().any(|w| text.starts_with(w))
+        }
 }
 
 /// The story's blocks: each block whole when nothing inside it is furniture, else split
