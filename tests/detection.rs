@@ -1,7 +1,9 @@
 //! Article detection on every hand-labelled page (the shared aggregator pages and our own
 //! fixtures), in focus mode, where everything outside the detected article is hidden:
 //! - article pages: every `must_keep` snippet is in `article_text` and still visible;
-//! - non-article pages (`title: null`): `is_article` is false and nothing is hidden.
+//! - non-article pages (`title: null`): `is_article` is false and nothing is hidden;
+//! - our own fixtures may list `focus_drop` snippets: furniture that must not be in
+//!   `article_text`.
 //! This is the recall guarantee of issue 3: hiding story text is the worst error.
 
 use std::path::{Path, PathBuf};
@@ -80,6 +82,41 @@ fn focus_mode_keeps_the_story_and_leaves_non_articles_alone() {
                 problems.push(format!("{name}: hidden in focus mode: {s}"));
             }
         }
+        // Optional: furniture inside the story's container that focus mode must cut.
+        for snippet in expect["article"]["focus_drop"].as_array().into_iter().flatten() {
+            let s = norm(snippet.as_str().unwrap());
+            if article.contains(&s) {
+                problems.push(format!("{name}: furniture kept in article_text: {s}"));
+            }
+        }
     }
     assert!(problems.is_empty(), "detection problems:\n{}", problems.join("\n"));
+}
+
+/// Debugging aid (ignored): `BYLINE_EXPLAIN=a.html:b.html cargo test --release --test
+/// detection explain -- --ignored --nocapture` prints the detector's trace and top
+/// candidates for each page.
+#[test]
+#[ignore]
+fn explain() {
+    use byline::analysis::{article, stats::Stats};
+    for path in std::env::var("BYLINE_EXPLAIN").unwrap_or_default().split(':').filter(|p| !p.is_empty()) {
+        let page = byline::page::html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let stats = Stats::compute(&page);
+        println!("{path}\n  {}", article::explain(&page, &stats));
+        // BYLINE_FIND=snippet: the ancestors of the first text node holding it.
+        if let Ok(find) = std::env::var("BYLINE_FIND") {
+            let hit = (0..page.len() as byline::NodeId).find(|&i| page.text(i).is_some_and(|t| t.contains(find.as_str())));
+            if let Some(t) = hit {
+                for a in page.ancestors(t) {
+                    let names = page.class_and_id(a);
+                    println!("  ^ {a:>6} <{}> {} w={} ld={:.2}", page.tag(a), names.chars().take(60).collect::<String>(), stats.weight(a), stats.link_density(a));
+                }
+            }
+        }
+        for (id, score) in article::top_candidates(&page, &stats) {
+            let names = page.class_and_id(id);
+            println!("  {id:>6} {score:>8.1} <{}> {}", page.tag(id), names.chars().take(80).collect::<String>());
+        }
+    }
 }

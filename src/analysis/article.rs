@@ -57,6 +57,14 @@ pub const ITEM_LIST_MAX_PROSE: u32 = 200;
 pub const FORUM_MIN_POSTS: usize = 3;
 /// ... holding at least this share of the text around them.
 pub const FORUM_MIN_SHARE: f32 = 0.6;
+/// A compact story (a short post, a product story): at least this many paragraphs ...
+pub const COMPACT_BODY_PARAGRAPHS: u32 = 3;
+/// ... of at least this much text in all (it is then readerable and long enough) ...
+pub const COMPACT_BODY_WEIGHT: u32 = 300;
+/// ... making up at least this share of the article's text ...
+pub const COMPACT_BODY_PROSE_SHARE: f32 = 0.7;
+/// ... which is at most this link-dense.
+pub const COMPACT_BODY_MAX_LINK_DENSITY: f32 = 0.1;
 /// The article needs at least this much text.
 pub const MIN_ARTICLE_WEIGHT: u32 = 400;
 /// ... or this much when the page declares itself an article.
@@ -73,10 +81,18 @@ pub const STRONG_CANDIDATE_SHARE: f32 = 0.75;
 pub const MIN_STRONG_CANDIDATES: usize = 2;
 /// A parent scoring at least this share of the top keeps the climb going.
 pub const PARENT_CLIMB_SHARE: f32 = 1.0 / 3.0;
-/// Wrappers above the root whose alike siblings (same tag and class) join the story.
+/// Wrappers above the root whose alike siblings (same tag and class, or the same first
+/// class) join the story.
 pub const SECTION_LEVELS: usize = 4;
 /// ... when they are at most this link-dense.
 pub const SECTION_MAX_LINK_DENSITY: f32 = 0.25;
+/// ... and, when only their first class matches, hold this much paragraph text.
+pub const SECTION_MIN_PROSE_LOOSE: u32 = 100;
+/// A wrapper whose class reads like furniture ("pane-taxomenu") but which holds at least
+/// this share of the page's prose is a layout box around the story, not furniture.
+pub const UNLIKELY_MAX_PROSE_SHARE: f32 = 0.5;
+/// ... and an element marked as the story among its first this many descendants.
+pub const WRAPS_STORY_SCAN_NODES: usize = 2000;
 /// Siblings scoring at least this share of the top score join the article.
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 /// A paragraph contained in the JSON-LD `articleBody` scores this many times more.
@@ -100,12 +116,23 @@ pub const FIGURES_ARE_JUNK: bool = false;
 pub const CREDITS_ARE_JUNK: bool = true;
 /// ... when they are at most this long (characters).
 pub const CREDIT_MAX_CHARS: u32 = 120;
+/// A line outside captions that opens with a photo-credit word is a credit up to this long.
+pub const PHOTO_CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// A paragraph shorter than this that is mostly a link is a "read also" pointer.
 pub const JUNK_MAX_LINKED_LINE: u32 = 200;
 /// Blocks with at least this many commas are prose whatever else they look like.
 pub const JUNK_MAX_COMMAS: u32 = 10;
 /// Furniture-marked blocks holding this much paragraph text are kept anyway.
 pub const JUNK_MAX_PARAGRAPH_WEIGHT: u32 = 300;
+/// A label line ("Weitere Informationen:", "Read more", a subheading) is at most this long
+/// (characters); one followed by nothing but furniture (a link list) is that furniture's
+/// label and goes with it.
+pub const DANGLING_LABEL_MAX_CHARS: u32 = 80;
+/// ... and at most this many words, when it is a line ending with a colon.
+pub const DANGLING_LABEL_MAX_WORDS: usize = 6;
+/// ... when the link list holds at least this many links (a single link is a download or
+/// a source the label announces as part of the story).
+pub const DANGLING_LABEL_MIN_LINKS: usize = 2;
 
 /// These pass their score to their parent (they are parts of a body, not bodies).
 const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "figcaption", "td"];
@@ -127,8 +154,13 @@ const UNLIKELY_HINTS: &[&str] = &[
     "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer",
     "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
     "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
+    // comment threads in other languages, sign-up / call-to-action boxes, rating widgets
+    "kommentar", "komentar", "comentario", "newsletter", "subscribe", "signup", "sign-up", "-cta", "cta-", "ratings",
 ];
 const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+/// Unlikely hints that hold whatever prose the element holds (comment threads are long).
+const ALWAYS_UNLIKELY_HINTS: &[&str] =
+    &["comment", "kommentar", "komentar", "comentario", "disqus", "replies", "remark", "shoutbox", "community", "footer", "combx"];
 /// ARIA roles of side furniture.
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 /// Tags that are furniture wherever they are.
@@ -136,12 +168,23 @@ const UNLIKELY_TAGS: &[&str] = &["nav", "aside", "footer"];
 /// Form controls and friends: never part of the story.
 const CONTROL_TAGS: &[&str] = &["button", "input", "select", "textarea", "fieldset", "label"];
 const CLASS_WEIGHT: f32 = 25.0;
+/// First classes of layout boxes (grid rows, cards): sections alike by these are alike
+/// by layout, not by content.
+const LAYOUT_CLASSES: &[&str] = &[
+    "row", "col", "column", "columns", "container", "wrapper", "wrap", "grid", "clearfix", "section", "block", "box",
+    "panel", "card", "item", "module", "widget", "inner", "flex", "d-flex", "cell", "span", "layout", "region", "pane", "left", "right", "clear", "float",
+];
 /// Class/id fragments of photo credits.
 const CREDIT_HINTS: &[&str] = &["credit", "copyright"];
 /// Class/id fragments that make a credit-marked element a photo's (not an agency trailer).
 const IMAGE_HINTS: &[&str] = &["image", "img", "photo", "foto", "bild", "media", "picture", "caption"];
 /// Class/id fragments of image captions (where a line opening with a credit word is a credit).
 const CAPTION_HINTS: &[&str] = &["caption", "bildunterschrift", "legende", "imagedescription"];
+/// Words only a photo credit opens with (not source lines: "Quelle: dpa" is attribution).
+const PHOTO_CREDIT_WORDS: &[&str] = &[
+    "foto:", "fotos:", "foto :", "photo:", "photos:", "photo :", "photos :", "bild:", "bilder:", "kuva:", "zdjęcie:", "zdjęcia:",
+    "crédito:", "crédits photos", "crédit photo", "photo credit", "fotografía:", "fotografia:", "foto di", "bildquelle:",
+];
 /// Words a photo credit opens with (folded), followed by a colon or the agency name.
 const CREDIT_WORDS: &[&str] = &["©", "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "crédito:", "credit:", "credits:", "kuva:", "zdjęcie:", "fot.", "quelle:", "source:", "(c)", "crédits photos", "photo credit"];
 
@@ -157,6 +200,8 @@ const H_CREDIT: u32 = 1 << 4;
 const H_IMAGE: u32 = 1 << 5;
 const H_CAPTION: u32 = 1 << 6;
 const H_POSTER: u32 = 1 << 7;
+const H_ALWAYS_UNLIKELY: u32 = 1 << 8;
+const H_ARTICLE: u32 = 1 << 9;
 
 /// The hint bits of `id`'s class and id (computed once per element, in [`Stats::hints`]).
 pub fn element_hints(page: &Page, id: NodeId) -> u32 {
@@ -171,6 +216,8 @@ pub fn element_hints(page: &Page, id: NodeId) -> u32 {
             (H_IMAGE, IMAGE_HINTS),
             (H_CAPTION, CAPTION_HINTS),
             (H_POSTER, POSTER_HINTS),
+            (H_ALWAYS_UNLIKELY, ALWAYS_UNLIKELY_HINTS),
+            (H_ARTICLE, &["article"]),
         ])
     })
     .of(page, id)
@@ -237,6 +284,27 @@ fn unlikely_here(page: &Page, stats: &Stats, id: NodeId) -> bool {
     stats.hints[id as usize] & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY
 }
 
+/// An element marked unlikely by its class alone that holds most of the page's prose and
+/// an element marked as the story: a layout wrapper with a misleading class name.
+fn wraps_story(page: &Page, stats: &Stats, id: NodeId, prose: u32, page_prose: u32) -> bool {
+    if (prose as f32) < UNLIKELY_MAX_PROSE_SHARE * page_prose as f32 || page_prose == 0 {
+        return false;
+    }
+    if UNLIKELY_TAGS.contains(&page.tag(id)) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+        return false;
+    }
+    if stats.hints[id as usize] & H_ALWAYS_UNLIKELY != 0 {
+        return false;
+    }
+    // ... and which holds an element marked as the story (near its top: the scan is bounded).
+    page.subtree(id).skip(1).take(WRAPS_STORY_SCAN_NODES).any(|d| {
+        page.is_element(d)
+            && (page.tag(d) == "article"
+                || page.attr(d, "itemprop").is_some_and(|v| v.contains("articleBody"))
+                || stats.hints[d as usize] & H_ARTICLE != 0)
+    })
+}
+
 fn paragraph_score(c: &TextCounts, brs: u32) -> f32 {
     let parts = 1 + brs / BRS_PER_PARAGRAPH;
     parts as f32 + c.commas as f32 + (c.weight() as f32 / 100.0).min(3.0 * parts as f32)
@@ -259,6 +327,27 @@ impl Shape {
         let n = page.len();
         let mut s = Shape { unlikely: vec![false; n], has_block_child: vec![false; n], brs: vec![0; n], imgs: vec![0; n] };
         let mut in_table = vec![false; n];
+        // Prose (paragraph text) in each subtree, for wrappers with misleading classes.
+        let mut prose = vec![0u32; if use_unlikely { n } else { 0 }];
+        if use_unlikely {
+            for i in 0..n {
+                let inline = &stats.inline[i];
+                if stats.block_of[i] == i as NodeId
+                    && !stats.invisible[i]
+                    && inline.weight() >= MIN_PARAGRAPH_WEIGHT
+                    && stats.inline_link_chars[i] as f32 <= MAX_PARAGRAPH_LINK_SHARE * inline.chars as f32
+                {
+                    prose[i] = inline.weight();
+                }
+            }
+            for i in (1..n).rev() {
+                let p = page.node(i as NodeId).parent;
+                if p != NO_NODE {
+                    prose[p as usize] += prose[i];
+                }
+            }
+        }
+        let page_prose = prose.iter().copied().max().unwrap_or(0);
         for i in 0..n {
             let id = i as NodeId;
             if !page.is_element(id) {
@@ -268,7 +357,8 @@ impl Shape {
             let parent = page.node(id).parent;
             let (p_unlikely, p_table) = if parent == NO_NODE { (false, false) } else { (s.unlikely[parent as usize], in_table[parent as usize]) };
             in_table[i] = p_table || tag == "table";
-            s.unlikely[i] = use_unlikely && (p_unlikely || (!p_table && unlikely_here(page, stats, id)));
+            s.unlikely[i] = use_unlikely
+                && (p_unlikely || (!p_table && unlikely_here(page, stats, id) && !wraps_story(page, stats, id, prose[i], page_prose)));
             if parent != NO_NODE {
                 if tag == "br" {
                     let b = stats.block_of[parent as usize];
@@ -489,29 +579,37 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         // ... and a pass whose text is mostly links (a looser pass that took in link lists)
         // loses to one that is not.
         let sparse = density_of(stats, &nodes) <= MAX_ARTICLE_LINK_DENSITY;
-        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool)| {
+        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool, bool)| {
             (specific, sparse, weight) > (page.tag(f.0) != "body", density_of(stats, &f.1) <= MAX_ARTICLE_LINK_DENSITY, f.3)
         });
         if better {
             let body_paras: u32 = nodes.iter().map(|&n| sc.para_count[n as usize]).sum();
             let body_weight: u32 = nodes.iter().map(|&n| sc.para_weight[n as usize]).sum();
             let min_score = if declared { READERABLE_MIN_SCORE_DECLARED } else { READERABLE_MIN_SCORE };
+            let compact = body_paras >= COMPACT_BODY_PARAGRAPHS
+                && body_weight >= COMPACT_BODY_WEIGHT
+                && body_weight as f32 >= COMPACT_BODY_PROSE_SHARE * weight as f32
+                && density_of(stats, &nodes) <= COMPACT_BODY_MAX_LINK_DENSITY;
             let readerable = sc.readerable >= min_score
-                || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT);
+                || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT)
+                || compact;
             #[cfg(feature = "native")]
             if let Some(t) = trace.as_deref_mut() {
-                t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight}; ", sc.readerable));
+                t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight} compact={compact}; ", sc.readerable));
             }
-            found = Some((root, nodes, blocks, weight, readerable));
+            found = Some((root, nodes, blocks, weight, readerable, compact));
         }
         if enough {
             break;
         }
     }
-    let Some((root, nodes, blocks, weight, readerable)) = found else { return Article::none() };
+    let Some((root, nodes, blocks, weight, readerable, compact)) = found else { return Article::none() };
 
     let density = density_of(stats, &nodes);
-    let min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+    let mut min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
+    if compact {
+        min_weight = min_weight.min(COMPACT_BODY_WEIGHT);
+    }
     let listing = is_listing(page, stats, &nodes) || is_item_list(page, stats, &nodes);
     let forum = is_forum(page, stats, root);
     #[cfg(feature = "native")]
@@ -722,7 +820,7 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
                     && !stats.invisible[su]
                     && !shape.unlikely[su]
                     && page.tag(sib) == page.tag(wrapper)
-                    && page.attr(sib, "class") == Some(class)
+                    && page.attr(sib, "class").is_some_and(|c| c == class || (alike_classes(c, class) && sc.para_weight[su] >= SECTION_MIN_PROSE_LOOSE))
                     && sc.para_weight[su] >= MIN_PARAGRAPH_WEIGHT * 2
                     && stats.link_density(sib) < SECTION_MAX_LINK_DENSITY
                     && !blocks.iter().any(|&b| page.contains(b, sib) || page.contains(sib, b))
@@ -735,6 +833,19 @@ fn choose(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape) -> Option<(Nod
     }
     blocks.sort_unstable();
     Some((root, blocks))
+}
+
+/// Two class attributes of alike sections: the same first class with different modifiers
+/// ("detail-body first-paragraph" and "detail-body"); not a grid class ("small-12",
+/// "col-md-8": columns are alike by layout, not by content).
+fn alike_classes(a: &str, b: &str) -> bool {
+    let first = |s: &str| s.split_whitespace().next().map(str::to_owned);
+    match (first(a), first(b)) {
+        (Some(x), Some(y)) => {
+            x == y && !x.chars().any(|c| c.is_ascii_digit()) && !LAYOUT_CLASSES.contains(&x.to_ascii_lowercase().as_str())
+        }
+        _ => false,
+    }
 }
 
 /// Without a headline matching the page title: the last h1 before the article root.
@@ -838,10 +949,22 @@ fn is_credit(page: &Page, stats: &Stats, id: NodeId, tag: &str) -> bool {
     if credit_marked && (captionish || own & H_IMAGE != 0) {
         return true;
     }
-    captionish && {
+    if captionish {
         let text = fold(page.raw_text(id).trim_start());
-        CREDIT_WORDS.iter().any(|w| text.starts_with(w))
+        return CREDIT_WORDS.iter().any(|w| text.starts_with(w));
     }
+    // A line of its own naming the photographer ("Crédits photos : Bestimage", "Fotos: Anna
+    // Berg") after the story, outside any caption.
+    // (Only a block holding its text itself: reading the text of every wrapper would cost
+    // the depth of the nesting each time.)
+    matches!(tag, "p" | "div")
+        && stats.block_of[id as usize] == id
+        && stats.inline[id as usize].chars == stats.total[id as usize].chars
+        && stats.total[id as usize].chars <= PHOTO_CREDIT_LINE_MAX_CHARS
+        && {
+            let text = fold(page.raw_text(id).trim_start());
+            PHOTO_CREDIT_WORDS.iter().any(|w| text.starts_with(w))
+        }
 }
 
 /// The story's blocks: each block whole when nothing inside it is furniture, else split
@@ -859,6 +982,7 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
             junk[i - lo] = is_junk(page, stats, sc, shape, id) || title_node == Some(id);
         }
     }
+    mark_dangling_labels(page, stats, blocks, lo, &mut junk);
     for i in (lo + 1..hi).rev() {
         let p = page.node(i as NodeId).parent;
         if p != NO_NODE && (p as usize) >= lo && (junk[i - lo] || junk_below[i - lo]) {
@@ -886,6 +1010,69 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
         out = blocks.to_vec();
     }
     out
+}
+
+/// A short label line that introduces nothing but furniture: a line ending with a colon
+/// whose next text in its story block sits in a link list cut as junk ("Weitere
+/// Informationen:", "Lesen Sie auch:" over related links), or a heading or label after which
+/// the block holds no text at all ("Mehr Themen:" closing the story). It goes with that
+/// furniture. (A heading over a link list stays: release notes and document round-ups are
+/// written so.)
+fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize, junk: &mut [bool]) {
+    for &b in blocks {
+        let end = page.end(b);
+        for l in b + 1..end {
+            let lu = l as usize;
+            if !page.is_element(l) || junk[lu - lo] || stats.invisible[lu] || stats.block_of[lu] != l {
+                continue;
+            }
+            let chars = stats.total[lu].chars;
+            if chars < 2 || chars > DANGLING_LABEL_MAX_CHARS || stats.link_chars[lu] > 0 {
+                continue;
+            }
+            let heading = matches!(page.tag(l), "h2" | "h3" | "h4" | "h5" | "h6");
+            let colon_label = (heading || stats.total[lu].chars == stats.inline[lu].chars) && is_colon_label(&page.raw_text(l));
+            if !heading && !colon_label {
+                continue;
+            }
+            // Inside a junk block already: nothing to do.
+            if page.ancestors(l).take_while(|&a| a > b).any(|a| junk[a as usize - lo]) {
+                continue;
+            }
+            let mut i = page.end(l);
+            let dangling = loop {
+                if i >= end {
+                    break true;
+                }
+                let iu = i as usize;
+                if stats.invisible[iu] || stats.total[iu].chars == 0 {
+                    i = if page.is_element(i) { page.end(i) } else { i + 1 };
+                    continue;
+                }
+                if page.is_element(i) && junk[iu - lo] {
+                    break colon_label
+                        && stats.link_density(i) > JUNK_LINK_DENSITY
+                        && page.subtree(i).filter(|&a| page.tag(a) == "a").take(DANGLING_LABEL_MIN_LINKS).count() >= DANGLING_LABEL_MIN_LINKS;
+                }
+                if !page.is_element(i) {
+                    break false;
+                }
+                i += 1;
+            };
+            if dangling {
+                junk[lu - lo] = true;
+            }
+        }
+    }
+}
+
+/// A label ending with a colon: a few words, no clause ("Weitere Informationen:", not "To
+/// see it in action, watch the video below:").
+fn is_colon_label(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with([':', '：'])
+        && t.split_whitespace().count() <= DANGLING_LABEL_MAX_WORDS
+        && !t.contains([',', '，', '、', '.', '。'])
 }
 
 fn ends_sentence(s: &str) -> bool {
