@@ -136,14 +136,28 @@ pub fn squash(s: &str) -> String {
     s.chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Whitespace collapsed and trimmed, case kept.
+/// Characters that take no room on screen and are not whitespace either: soft hyphens
+/// (hyphenation hints), zero-width spaces (line-break hints), byte-order marks. A reader
+/// never sees them, so the text Byline reports leaves them out.
+pub const INVISIBLE_CHARS: &[char] = &['\u{ad}', '\u{200b}', '\u{feff}'];
+
+/// Whitespace collapsed and trimmed, case kept, invisible characters dropped.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
-        if !out.is_empty() {
+        let start = out.len();
+        if start > 0 {
             out.push(' ');
         }
-        out.push_str(w);
+        if w.contains(INVISIBLE_CHARS) {
+            out.extend(w.chars().filter(|c| !INVISIBLE_CHARS.contains(c)));
+        } else {
+            out.push_str(w);
+        }
+        // A word made only of invisible characters leaves no trace (not even its space).
+        if out.len() == start + usize::from(start > 0) {
+            out.truncate(start);
+        }
     }
     out
 }
@@ -277,6 +291,13 @@ mod tests {
             assert_eq!(ix.folded(&page, id), fold(&page.raw_text(id)), "node {id}");
             assert_eq!(ix.squashed(&page, id), squash(&page.raw_text(id)), "node {id}");
         }
+    }
+
+    #[test]
+    fn collapse_drops_invisible_characters() {
+        assert_eq!(collapse("  Ge\u{ad}sund\u{ad}heit \u{200b} heute\u{200b}  "), "Gesundheit heute");
+        assert_eq!(collapse("\u{feff}a"), "a");
+        assert_eq!(collapse("\u{200b}"), "");
     }
 
     #[test]
