@@ -152,3 +152,16 @@ fn generated_pages_exercise_hiding() {
     }
     assert!(with_hides >= 20 && articles >= 40 && non_articles >= 20, "hides {with_hides}, articles {articles}, non-articles {non_articles}");
 }
+
+/// A case proptest found (shrunk): the detector's root holds only a disclaimer heading and
+/// the story sits in a sibling `<article>`, so refining leaves none of the root's own blocks
+/// in the story. Focus mode must still not hide the root (nor the headline).
+#[test]
+fn focus_mode_keeps_a_root_refined_to_nothing() {
+    let html = "<!doctype html><html><head><title>Bridge vote - Example News</title></head><body><div class=\"content\"><h2>All resources come from the internet; contact us for removal.</h2></div><article><h1>Council approves the new bridge</h1><p>The council voted on Tuesday, after a long debate, to fund the new bridge over the river. Officials said the work would start next spring, and that traffic would be diverted for months.</p><p>Officials said the work would start next spring, and that traffic would be diverted for months. SEOUL, Nov. 23 (Yonhap) -- North Korea fired a missile, the military said, citing its sources.</p></article><h2><p>Copyright © 2024 Example News. All rights reserved.</p></h2></body></html>";
+    let model = byline::page::html::parse(html);
+    for mode in [Mode::Tidy, Mode::Focus] {
+        let plan = byline::analyze(&model, &Options { mode, ..Options::default() });
+        checks::check_plan(&model, &plan);
+    }
+}

@@ -83,7 +83,7 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     let captions = captions::find(page, &stats, &guard, &hidden);
     hidden.extend(captions);
     if options.mode == Mode::Focus {
-        hidden.extend(outside_article(page, &art.nodes, art.title_node));
+        hidden.extend(outside_article(page, &art.nodes, art.root, art.title_node));
     }
     site_rules::drop_switched_off(options, &mut hidden);
     let hidden = site_rules::apply(page, &guard, outermost(page, hidden), &options.rule_matches);
@@ -109,9 +109,11 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
 }
 
 /// Focus mode: every element beside the path from `<body>` to the article and headline.
-fn outside_article(page: &Page, article: &[NodeId], title: Option<NodeId>) -> Vec<Hide> {
+/// The detector's root stays too, even when refining left none of its own blocks in the
+/// story (like every other hide, focus mode never hides the root or the headline).
+fn outside_article(page: &Page, article: &[NodeId], root: Option<NodeId>, title: Option<NodeId>) -> Vec<Hide> {
     let Some(body) = page.find_tag("body") else { return vec![] };
-    let keep: Vec<NodeId> = article.iter().copied().chain(title).collect();
+    let keep: Vec<NodeId> = article.iter().copied().chain(root).chain(title).collect();
     let on_path = |id: NodeId| keep.iter().any(|&k| page.contains(id, k));
     let is_kept = |id: NodeId| keep.iter().any(|&k| page.contains(k, id));
     let mut hides = Vec::new();
