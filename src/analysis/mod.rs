@@ -109,12 +109,13 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
 }
 
 /// Focus mode: every element beside the path from `<body>` to the article and headline.
-/// The detector's root stays too, even when refining left none of its own blocks in the
-/// story (like every other hide, focus mode never hides the root or the headline).
+/// The detector's root is on that path too, so it is never hidden (like every other hide,
+/// focus mode leaves the root and the headline alone), even when refining left none of
+/// its own blocks in the story; what it holds beside the story still goes.
 fn outside_article(page: &Page, article: &[NodeId], root: Option<NodeId>, title: Option<NodeId>) -> Vec<Hide> {
     let Some(body) = page.find_tag("body") else { return vec![] };
-    let keep: Vec<NodeId> = article.iter().copied().chain(root).chain(title).collect();
-    let on_path = |id: NodeId| keep.iter().any(|&k| page.contains(id, k));
+    let keep: Vec<NodeId> = article.iter().copied().chain(title).collect();
+    let on_path = |id: NodeId| keep.iter().chain(&root).any(|&k| page.contains(id, k));
     let is_kept = |id: NodeId| keep.iter().any(|&k| page.contains(k, id));
     let mut hides = Vec::new();
     let mut stack = vec![body];
