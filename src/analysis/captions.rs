@@ -80,19 +80,8 @@ fn stats_free_text(page: &Page, id: NodeId) -> bool {
 }
 
 pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<Hide> {
-    // Inside a block another pass hides: one forward pass, not a search per block.
-    let mut covered = vec![false; page.len()];
-    for h in already {
-        if let Some(c) = covered.get_mut(h.node as usize) {
-            *c = true;
-        }
-    }
-    for i in 0..page.len() {
-        if let Some(p) = page.parent(i as NodeId) {
-            covered[i] |= covered[p as usize];
-        }
-    }
-    let hidden_by_others = |id: NodeId| covered[id as usize];
+    // Inside a block another pass hides.
+    let covered = page.within(already.iter().map(|h| h.node));
     let sib = Siblings::new(page);
     let candidate = |b: NodeId| {
         page.is_element(b)
@@ -107,9 +96,7 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
     }
     // Every visible text block with its squashed text.
     let blocks: Vec<(NodeId, String)> = (0..page.len() as NodeId)
-        .filter(|&b| page.is_element(b) && stats.block_of[b as usize] == b && !stats.invisible[b as usize])
-        .filter(|&b| stats.inline[b as usize].chars as usize >= MIN_CAPTION_CHARS)
-        .filter(|&b| !hidden_by_others(b))
+        .filter(|&b| candidate(b) && !covered[b as usize])
         .map(|b| (b, squash(&stats.inline_text(page, b))))
         .filter(|(_, k)| k.chars().count() >= MIN_CAPTION_CHARS)
         .collect();

@@ -99,6 +99,23 @@ impl Page {
         debug_assert!(MODEL_ATTRS.contains(&name), "attribute {name:?} is read but not in MODEL_ATTRS");
         self.attrs(id).iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
     }
+    /// For every node, whether it lies in (or is) the subtree of one of `roots`: one forward
+    /// pass instead of a search of the roots per node. Out-of-range roots are ignored.
+    pub fn within(&self, roots: impl IntoIterator<Item = NodeId>) -> Vec<bool> {
+        let mut mark = vec![false; self.len()];
+        for r in roots {
+            if let Some(m) = mark.get_mut(r as usize) {
+                *m = true;
+            }
+        }
+        for i in 0..self.len() {
+            let p = self.nodes[i].parent;
+            if p != NO_NODE && mark[p as usize] {
+                mark[i] = true;
+            }
+        }
+        mark
+    }
     /// True when `a` is `b` or an ancestor of `b`.
     pub fn contains(&self, a: NodeId, b: NodeId) -> bool {
         a <= b && b < self.end(a)

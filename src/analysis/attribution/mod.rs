@@ -68,25 +68,13 @@ impl<'a> Input<'a> {
     ) -> Self {
         // One forward pass: a node is skipped when its parent is, or it starts a skipped subtree.
         let mut skip = vec![false; page.len()];
-        let mut hidden_root = vec![false; page.len()];
-        for h in hidden {
-            if let Some(x) = hidden_root.get_mut(h.node as usize) {
-                *x = true;
-            }
-        }
-        let mut inside = vec![false; page.len()];
-        for &a in article_nodes {
-            if let Some(x) = inside.get_mut(a as usize) {
-                *x = true;
-            }
-        }
+        let hidden_here = page.within(hidden.iter().map(|h| h.node));
         for i in 0..page.len() {
             let id = i as NodeId;
-            let parent = page.parent(id);
-            let inherited = parent.is_some_and(|p| skip[p as usize]);
-            skip[i] = inherited || stats.invisible[i] || hidden_root[i] || (page.is_element(id) && is_caption(page, id));
-            inside[i] |= parent.is_some_and(|p| inside[p as usize]);
+            let inherited = page.parent(id).is_some_and(|p| skip[p as usize]);
+            skip[i] = inherited || stats.invisible[i] || hidden_here[i] || (page.is_element(id) && is_caption(page, id));
         }
+        let inside = page.within(article_nodes.iter().copied());
         Input {
             page,
             stats,
