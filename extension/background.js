@@ -5,20 +5,20 @@
 //    the answer on the toolbar button (hidden-block count as badge text, a summary as title);
 //  - offers the action's context menu: site settings and hidden blocks (popup.html in a
 //    small window), the element picker, the options page;
-//  - runs the Rust core for content scripts that cannot (pages whose CSP forbids
-//    WebAssembly in the content script): it receives their page snapshot and returns the plan;
+//  - runs the Rust core for the content scripts: one instance, shared by every tab and kept
+//    warm, receives their page snapshots and returns the plans (lib/core.js);
 //  - keeps one registered content script per host the user opted into auto-cleaning.
 // It makes no network requests: the wasm is fetched from the extension's own package.
 
 import init, * as core from "./pkg/byline.js";
-import { isMessage, MSG } from "./lib/messages.js";
+import { isMessage, MSG, PORT_NAME } from "./lib/messages.js";
 
 const BADGE_COLOUR = "#1f3a5f";
 const ERROR_COLOUR = "#b3261e";
 // Waits (ms) before retrying an injection refused for want of host permission (see runInTab).
 const PERMISSION_RETRIES = [50, 150, 400];
 const NOT_YET_GRANTED = /cannot access contents of|missing host permission/i;
-// Core functions a content script may ask the worker to run (the strict-CSP fallback).
+// Core functions a content script may ask the worker to run.
 const CORE_CALLS = new Set(["site_config", "analyze_snapshot", "pick_selector", "add_hide_rule", "save_settings", "load_settings"]);
 const MENU = { details: "byline-details", pick: "byline-pick", options: "byline-options" };
 const AUTO_PREFIX = "byline-auto-";
@@ -27,6 +27,7 @@ const VEIL_PREFIX = "byline-veil-";
 const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
 let ready = null;
+let trapped = null; // why the worker's core instance may no longer be used
 function loadCore() {
   ready ??= init({ module_or_path: chrome.runtime.getURL("pkg/byline_bg.wasm") });
   return ready;
@@ -163,19 +164,41 @@ function summary(result) {
   return line;
 }
 
+// Core calls from content scripts arrive on their port (lib/core.js), answered in order of
+// completion with the request's id.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT_NAME) return;
+  port.onMessage.addListener((message) => {
+    if (!isMessage(message) || message.type !== MSG.core) return;
+    const answer = (body) => {
+      try {
+        port.postMessage({ id: message.id, ...body });
+      } catch {
+        // The page went away meanwhile.
+      }
+    };
+    if (!CORE_CALLS.has(message.fn)) return answer({ error: `unknown core call ${message.fn}` });
+    if (trapped) return answer({ unavailable: trapped, final: true });
+    loadCore()
+      .then(() => {
+        const t0 = performance.now();
+        const value = core[message.fn](...message.args);
+        answer({ value, ms: performance.now() - t0 }); // ms: the core's own time, for the popup and the benchmark
+      })
+      .catch((e) => {
+        // A trap (a Rust panic) leaves the instance's memory in an unknown state, and a
+        // module worker cannot load a second instance: until the worker restarts, the
+        // content scripts run the core themselves (lib/core.js).
+        if (!(e instanceof WebAssembly.RuntimeError)) return answer({ error: errorText(e) });
+        trapped = `its core failed: ${errorText(e)}`;
+        answer({ error: `Byline's core failed (${errorText(e)}); the next try runs it in the page` });
+      });
+  });
+});
+
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (!isMessage(message)) return false;
   switch (message.type) {
-    case MSG.core:
-      // The strict-CSP fallback: the content script could not compile the wasm.
-      if (!CORE_CALLS.has(message.fn)) {
-        reply({ error: `unknown core call ${message.fn}` });
-        return false;
-      }
-      loadCore()
-        .then(() => reply({ value: core[message.fn](...message.args) }))
-        .catch((e) => reply({ error: errorText(e) }));
-      return true;
     case MSG.state:
       // A content script cleaned on its own (auto-clean, a late block, an SPA navigation).
       if (sender.tab?.id !== undefined) show(sender.tab.id, message.result);

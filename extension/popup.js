@@ -87,6 +87,9 @@ async function showHidden() {
     return;
   }
   $("hidden-status").textContent = answer.items.length ? "" : t("popupNothingHidden");
+  const ms = (v) => (v < 10 ? v.toFixed(1) : String(Math.round(v)));
+  const tm = answer.timing;
+  $("timing").textContent = tm ? t("popupTiming", [ms(tm.snapshot + tm.analyze + tm.apply), ms(tm.snapshot), ms(tm.analyze), ms(tm.apply)]) : "";
   answer.items.forEach((item, index) => {
     const li = document.createElement("li");
     const kind = document.createElement("span");

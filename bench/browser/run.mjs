@@ -1,12 +1,17 @@
 // In-browser benchmark (issue 7): for each page, in the same page and run, in Debian's
-// Chromium, time
-//   (a) Byline's full clean as the extension does it — bulk DOM snapshot, analyze_snapshot
-//       in wasm, the JS applier — with the wasm already loaded (the restore is not timed),
+// Chromium with the extension loaded, time
+//   (a) Byline's full clean as the extension does it — the toolbar button's content script
+//       takes the bulk DOM snapshot, the core answers from the extension's worker (its wasm
+//       instance warm, shared by every tab), the content script applies the plan — as the
+//       content script measures it (settings read before and the restore after not timed),
 //   (b) Readability.js: `new Readability(document.cloneNode(true)).parse()`,
 //   (c) the floor: a bare TreeWalker pass reading each element's tag and own text length,
-// and separately the wasm load + instantiate time and the first clean in a fresh instance
-// (lexicon automata built). The measures take turns; median of RUNS runs per page; p50/p95 over
-// pages; ratios a/b and a/c. Pages are served from 127.0.0.1; every other request is aborted.
+// and, for comparison, the page-local fallback (the same core instantiated in the page: what
+// a content script does when the worker cannot serve), with its phases inside
+// analyze_snapshot, its wasm load, the first clean on each page (the click) and the first
+// clean in a fresh worker (the run's first page). The measures take turns; median of RUNS
+// runs per page; p50/p95 over pages; ratios a/b and a/c. Pages are served from 127.0.0.1;
+// every other request is aborted.
 //
 // Pages: all of ../shared/corpus/readability, plus a fixed sample of ../shared/corpus/trafilatura
 // (every TRAF_STEP-th page id in sorted order). Usage (repo root, after scripts/build.sh):
@@ -14,7 +19,8 @@
 // Writes target/bench/browser.{json,csv,svg}.
 
 import { createServer } from "node:http";
-import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, existsSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -22,7 +28,8 @@ import { chromium } from "playwright-core";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SHARED = resolve(process.env.BYLINE_SHARED ?? join(REPO, "../shared"));
-const PKG = join(REPO, "extension/pkg");
+const EXT = join(REPO, "extension");
+const PKG = join(EXT, "pkg");
 const OUT = join(REPO, "target/bench");
 const TRAF_STEP = 8;
 const args = process.argv.slice(2);
@@ -87,71 +94,61 @@ function serve(pages) {
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
 }
 
-// Runs inside the page.
-async function measureInPage({ runs, origin }) {
-  const median = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.floor(s.length / 2)];
-  };
+// Runs inside the page, once: loads the page-local wasm (the fallback path) and the helpers.
+async function setupInPage({ origin }) {
   const t0 = performance.now();
   const mod = await import(`${origin}/__byline/pkg/byline.js`);
   await mod.default({ module_or_path: `${origin}/__byline/pkg/byline_bg.wasm` });
   const load = performance.now() - t0;
   const { snapshot_document } = await import(`${origin}/__byline/pkg/snapshot.js`);
   const { Applied } = await import(`${origin}/__byline/ext/lib/apply.js`);
-  const elements = document.getElementsByTagName("*").length;
-  const clean = [], readability = [], walk = [], snapT = [], analyzeT = [], applyT = [], phases = [];
-  let state = null;
-  // The extension's own path (lib/page.js): site configuration → one bulk snapshot →
-  // analyze_snapshot in wasm → the JS applier (attribute + stylesheet + badge).
   const config = mod.site_config({}, {}, location.href);
-  const request = { url: location.href, mode: "tidy", flags: config.flags, rules: config.rules };
-  const selectors = config.rules.map((r) => r.selector);
-  // The three measures take turns, so that a burst of load on the (shared) machine falls on
-  // all of them alike rather than on whichever ran during it.
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const snap = snapshot_document(config.opaque, config.attrs, selectors);
-    const t1 = performance.now();
-    const r = mod.analyze_snapshot(snap, request);
-    const t2 = performance.now();
-    const applied = new Applied(config);
-    if (r.state === "cleaned") {
-      applied.addStyle();
-      applied.hide(r.hide, snap.elements);
-      applied.addBadge(r.badge, r.anchor, snap.elements);
-    }
-    const t3 = performance.now();
-    clean.push(t3 - t);
-    snapT.push(t1 - t);
-    analyzeT.push(t2 - t1);
-    applyT.push(t3 - t2);
-    state = r.state;
-    applied.restore();
-    // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer].
-    phases.push(Array.from(mod.profile_snapshot(snap, request)));
-
-    const tr = performance.now();
-    new Readability(document.cloneNode(true)).parse();
-    readability.push(performance.now() - tr);
-
-    const tw = performance.now();
-    const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
-    let sum = 0;
-    for (let el = w.currentNode; el; el = w.nextNode()) {
-      sum += el.tagName.length;
-      for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) sum += c.data.length;
-    }
-    walk.push(performance.now() - tw);
-    if (sum < 0) throw new Error("unreachable");
-  }
-  const phase = (k) => median(phases.map((p) => p[k]));
-  // `first`: the first clean in a fresh wasm instance (builds the lexicon automata), as an
-  // auto-clean on page load pays it.
-  return { load, elements, state, first: clean[0], clean: median(clean), readability: median(readability), walk: median(walk),
-    snapshot: median(snapT), call: median(analyzeT), apply: median(applyT),
-    decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3) };
+  globalThis.__bench = { mod, snapshot_document, Applied, config,
+    request: { url: location.href, mode: "tidy", flags: config.flags, rules: config.rules },
+    selectors: config.rules.map((r) => r.selector) };
+  return { load, elements: document.getElementsByTagName("*").length };
 }
+
+// Runs inside the page, once per run: the page-local clean (the fallback: wasm in the page,
+// no messaging), Readability.js on a clone, and the bare walk.
+function runInPage() {
+  const { mod, snapshot_document, Applied, config, request, selectors } = globalThis.__bench;
+  const t = performance.now();
+  const snap = snapshot_document(config.opaque, config.attrs, selectors);
+  const t1 = performance.now();
+  const r = mod.analyze_snapshot(snap, request);
+  const t2 = performance.now();
+  const applied = new Applied(config);
+  if (r.state === "cleaned") {
+    applied.addStyle();
+    applied.hide(r.hide, snap.elements);
+    applied.addBadge(r.badge, r.anchor, snap.elements);
+  }
+  const t3 = performance.now();
+  applied.restore();
+  // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer].
+  const phases = Array.from(mod.profile_snapshot(snap, request));
+
+  const tr = performance.now();
+  new Readability(document.cloneNode(true)).parse();
+  const readability = performance.now() - tr;
+
+  const tw = performance.now();
+  const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+  let sum = 0;
+  for (let el = w.currentNode; el; el = w.nextNode()) {
+    sum += el.tagName.length;
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) sum += c.data.length;
+  }
+  const walk = performance.now() - tw;
+  if (sum < 0) throw new Error("unreachable");
+  return { inpage: t3 - t, inpageSnapshot: t1 - t, inpageCall: t2 - t1, inpageApply: t3 - t2, phases, readability, walk };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -199,18 +196,44 @@ async function main() {
   const pages = corpusPages();
   const server = await serve(pages);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
+  // The extension as shipped (extension/, after scripts/build.sh), in a fresh profile.
+  const profile = mkdtempSync(join(tmpdir(), "byline-bench-"));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.BYLINE_CHROMIUM ?? "/usr/bin/chromium",
+    headless: false, // the real switch is --headless=new: extensions need the new mode
     args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--enable-unsafe-extension-debugging", `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
   });
-  const context = await browser.newContext();
+  const browser = context.browser();
+  const worker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"))
+    ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
   let aborted = 0;
   await context.route("**/*", (route) => {
-    if (route.request().url().startsWith(origin + "/")) return route.continue();
+    const url = route.request().url();
+    if (url.startsWith(origin + "/") || url.startsWith("chrome-extension://")) return route.continue();
     aborted++;
     return route.abort();
   });
+  // The toolbar button, clicked as a user would (grants activeTab for the page).
+  const click = async (page) => {
+    const cdp = await browser.newBrowserCDPSession();
+    try {
+      const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+      const tab = targetInfos.find((t) => t.url === page.url());
+      if (!tab) throw new Error(`no tab target for ${page.url()}`);
+      await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+    } finally {
+      await cdp.detach();
+    }
+  };
+  // What the popup asks the page: the last clean's timing ({state: "not_cleaned"} before it).
+  const asked = (tabId) => worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "byline/hidden" }).catch(() => null), tabId);
+  // One toggle as the button does it (content.js in the page): clean, or restore.
+  const toggle = (tabId) => worker.evaluate(async (tabId) => (await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] }))[0].result, tabId);
+  const total = (tm) => tm.snapshot + tm.analyze + (tm.apply ?? 0);
+
   const rows = [];
   const failures = [];
   const started = Date.now();
@@ -220,8 +243,54 @@ async function main() {
       await page.goto(`${origin}/${p.corpus}/${p.id}/`, { waitUntil: "load", timeout: 30_000 });
       // Absolute URLs: some pages carry a <base href> to their original host.
       await page.addScriptTag({ url: `${origin}/__bench/Readability.js` });
-      const r = await page.evaluate(measureInPage, { runs: RUNS, origin });
-      rows.push({ corpus: p.corpus, id: p.id, ...r });
+      await page.bringToFront();
+      const { load, elements } = await page.evaluate(setupInPage, { origin });
+      // The first clean on this page: the click loads the content module; the worker's core
+      // is warm except on the first page of the run (reported as first_in_worker).
+      await click(page);
+      // The tab's URL is visible to the extension once the click granted activeTab.
+      const tabId = await worker.evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), page.url());
+      if (tabId === undefined) throw new Error("the tab is not visible to the extension");
+      let firstAnswer = null;
+      for (let k = 0; k < 200 && !firstAnswer; k++) {
+        const a = await asked(tabId);
+        if (a && a.state !== "not_cleaned") firstAnswer = a;
+        else if (a && k > 20) firstAnswer = a; // not an article: the click hid nothing
+        else await new Promise((ok) => setTimeout(ok, 50));
+      }
+      if (firstAnswer?.state === "cleaned") await toggle(tabId); // restore
+      const ext = [], extSnap = [], extCall = [], extCore = [], extApply = [], inpage = [], inSnap = [], inCall = [], inApply = [], phases = [], readability = [], walk = [];
+      let state = null, via = null;
+      for (let k = 0; k < RUNS; k++) {
+        const r = await toggle(tabId);
+        if (!r || !r.timing) throw new Error(`no clean: ${JSON.stringify(r).slice(0, 200)}`);
+        state = r.state;
+        via = r.via;
+        ext.push(total(r.timing));
+        extSnap.push(r.timing.snapshot);
+        extCall.push(r.timing.analyze);
+        extCore.push(r.timing.core);
+        extApply.push(r.timing.apply ?? 0);
+        if (r.state === "cleaned") {
+          const back = await toggle(tabId);
+          if (back?.state !== "restored") throw new Error(`restore failed: ${JSON.stringify(back).slice(0, 200)}`);
+        }
+        const q = await page.evaluate(runInPage);
+        inpage.push(q.inpage);
+        inSnap.push(q.inpageSnapshot);
+        inCall.push(q.inpageCall);
+        inApply.push(q.inpageApply);
+        phases.push(q.phases);
+        readability.push(q.readability);
+        walk.push(q.walk);
+      }
+      const phase = (k) => median(phases.map((ph) => ph[k]));
+      rows.push({ corpus: p.corpus, id: p.id, load, elements, state, via,
+        first: firstAnswer?.timing ? total(firstAnswer.timing) : null,
+        clean: median(ext), snapshot: median(extSnap), call: median(extCall), core: median(extCore), apply: median(extApply),
+        inpage: median(inpage), inpage_snapshot: median(inSnap), inpage_call: median(inCall), inpage_apply: median(inApply),
+        decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3),
+        readability: median(readability), walk: median(walk) });
     } catch (e) {
       failures.push(`${p.corpus}/${p.id}: ${String(e.message).split("\n")[0]}`);
     } finally {
@@ -230,7 +299,9 @@ async function main() {
     process.stderr.write(`\r${i + 1}/${pages.length} pages (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   process.stderr.write("\n");
-  await browser.close();
+  const chromiumVersion = browser.version();
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
   server.close();
 
   if (rows.length === 0) {
@@ -238,8 +309,9 @@ async function main() {
     process.exit(1);
   }
   const summary = {};
-  for (const key of ["first", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "apply", "decode", "build", "analyze", "answer"]) {
-    const xs = rows.map((r) => r[key]);
+  for (const key of ["first", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "apply",
+    "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer"]) {
+    const xs = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
     summary[key] = { p50: pct(xs, 50), p95: pct(xs, 95) };
   }
   const ratios = {
@@ -247,34 +319,45 @@ async function main() {
     clean_over_readability_p95: summary.clean.p95 / summary.readability.p95,
     clean_over_walk_p50: summary.clean.p50 / summary.walk.p50,
     clean_over_walk_p95: summary.clean.p95 / summary.walk.p95,
+    inpage_over_readability_p50: summary.inpage.p50 / summary.readability.p50,
     per_page_clean_over_readability_median: pct(rows.map((r) => r.clean / r.readability), 50),
     per_page_clean_over_walk_median: pct(rows.map((r) => r.clean / r.walk), 50),
   };
-  const chromiumVersion = browser.version();
-  const result = { date: new Date().toISOString(), chromium: chromiumVersion, runs_per_page: RUNS, pages: rows.length, trafilatura_step: TRAF_STEP, aborted_requests: aborted, failures, summary, ratios, rows };
+  const firstInWorker = rows[0]?.first ?? null;
+  const result = { date: new Date().toISOString(), chromium: chromiumVersion, runs_per_page: RUNS, pages: rows.length,
+    trafilatura_step: TRAF_STEP, aborted_requests: aborted, first_in_worker: firstInWorker, failures, summary, ratios, rows };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "browser.json"), JSON.stringify(result, null, 1));
-  writeFileSync(join(OUT, "browser.csv"), ["corpus,id,elements,clean_ms,readability_ms,walk_ms,load_ms,snapshot_ms,analyze_snapshot_ms,apply_ms,model_ms,analyze_ms,state",
-    ...rows.map((r) => [r.corpus, r.id, r.elements, r.clean.toFixed(3), r.readability.toFixed(3), r.walk.toFixed(3), r.load.toFixed(3), r.snapshot.toFixed(3), r.call.toFixed(3), r.apply.toFixed(3), r.build.toFixed(3), r.analyze.toFixed(3), r.state].join(","))].join("\n") + "\n");
+  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "apply", "first", "inpage", "inpage_snapshot",
+    "inpage_call", "inpage_apply", "build", "analyze", "readability", "walk", "load"];
+  const cell = (v) => (typeof v === "number" ? v.toFixed(3) : v ?? "");
+  writeFileSync(join(OUT, "browser.csv"), [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\n") + "\n");
   writeFileSync(join(OUT, "browser.svg"), svgPlot(rows, summary));
 
   const f = (v) => v.toFixed(2).padStart(8);
+  const line = (label, key) => console.log(`${label.padEnd(36)}${f(summary[key].p50)} ${f(summary[key].p95)}`);
   console.log(`Chromium ${chromiumVersion}, ${rows.length} pages (readability corpus + every ${TRAF_STEP}th trafilatura page), median of ${RUNS} runs per page`);
-  console.log(`                      p50 ms   p95 ms`);
-  console.log(`(a) Byline clean    ${f(summary.clean.p50)} ${f(summary.clean.p95)}`);
-  console.log(`(b) Readability.js  ${f(summary.readability.p50)} ${f(summary.readability.p95)}`);
-  console.log(`(c) bare walk       ${f(summary.walk.p50)} ${f(summary.walk.p95)}`);
-  console.log(`  snapshot (JS)     ${f(summary.snapshot.p50)} ${f(summary.snapshot.p95)}`);
-  console.log(`  analyze_snapshot  ${f(summary.call.p50)} ${f(summary.call.p95)}`);
-  console.log(`    decode          ${f(summary.decode.p50)} ${f(summary.decode.p95)}`);
-  console.log(`    build model     ${f(summary.build.p50)} ${f(summary.build.p95)}`);
-  console.log(`    analyze         ${f(summary.analyze.p50)} ${f(summary.analyze.p95)}`);
-  console.log(`    answer          ${f(summary.answer.p50)} ${f(summary.answer.p95)}`);
-  console.log(`  apply (JS)        ${f(summary.apply.p50)} ${f(summary.apply.p95)}`);
-  console.log(`wasm load+init      ${f(summary.load.p50)} ${f(summary.load.p95)}`);
-  console.log(`first clean         ${f(summary.first.p50)} ${f(summary.first.p95)}`);
-  console.log(`elements            ${f(summary.elements.p50)} ${f(summary.elements.p95)}`);
-  console.log(`a/b p50 ${ratios.clean_over_readability_p50.toFixed(3)}  p95 ${ratios.clean_over_readability_p95.toFixed(3)}   a/c p50 ${ratios.clean_over_walk_p50.toFixed(2)}  p95 ${ratios.clean_over_walk_p95.toFixed(2)}`);
+  console.log(`${"".padEnd(36)}  p50 ms   p95 ms`);
+  line("(a) Byline clean (the extension)", "clean");
+  line("    snapshot (content script)", "snapshot");
+  line("    analysis (worker round trip)", "call");
+  line("      of which the core in the worker", "core");
+  line("    apply (content script)", "apply");
+  line("(b) Readability.js parse", "readability");
+  line("(c) bare walk", "walk");
+  line("page-local fallback clean", "inpage");
+  line("    snapshot", "inpage_snapshot");
+  line("    analyze_snapshot", "inpage_call");
+  line("      decode", "decode");
+  line("      build model", "build");
+  line("      analyze", "analyze");
+  line("      answer", "answer");
+  line("    apply", "inpage_apply");
+  line("first clean on a page (click)", "first");
+  line("page-local wasm load+init", "load");
+  line("elements", "elements");
+  console.log(`first clean in a fresh worker (the run's first page): ${firstInWorker === null ? "n/a" : firstInWorker.toFixed(1) + " ms"}`);
+  console.log(`a/b p50 ${ratios.clean_over_readability_p50.toFixed(3)}  p95 ${ratios.clean_over_readability_p95.toFixed(3)}   a/c p50 ${ratios.clean_over_walk_p50.toFixed(2)}  p95 ${ratios.clean_over_walk_p95.toFixed(2)}   page-local/b p50 ${ratios.inpage_over_readability_p50.toFixed(3)}`);
   console.log(`per-page median ratio: a/b ${ratios.per_page_clean_over_readability_median.toFixed(3)}, a/c ${ratios.per_page_clean_over_walk_median.toFixed(2)}`);
   if (failures.length) console.log(`failures (${failures.length}):\n  ${failures.join("\n  ")}`);
   console.log(`wrote ${join(OUT, "browser.json")}, browser.csv, browser.svg`);

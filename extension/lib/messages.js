@@ -1,13 +1,20 @@
 // The messages Byline's parts send each other: one union, one guard. Anything else that
 // arrives (another extension, a page) is ignored.
 //
-//   {type: "byline/core", fn, args}   content script → worker: run a core function there
-//                                      (the strict-CSP fallback); reply {value} or {error}
+//   {type: "byline/core", id, fn, args} content script → worker, on the port PORT_NAME: run a
+//                                      core function there; answered on the port with
+//                                      {id, value, ms} (ms: the core's own time), {id, error},
+//                                      or {id, unavailable, final}
+//                                      (its instance cannot be used: the caller runs its own)
 //   {type: "byline/state", result}    content script → worker: show this result on the button
 //   {type: "byline/toggle", tabId}    popup → worker: clean or restore that tab
 //   {type: "byline/hidden"}           popup → content script: reply {state, items}
 //   {type: "byline/show", index}      popup → content script: show hidden item `index` again
 //   {type: "byline/reclean"}          popup → content script: settings changed, clean again
+
+// The content scripts' port to the worker, which carries core calls
+// (see byline/core above).
+export const PORT_NAME = "byline-core";
 
 export const MSG = {
   core: "byline/core",
@@ -19,7 +26,7 @@ export const MSG = {
 };
 
 const SHAPES = {
-  [MSG.core]: (m) => typeof m.fn === "string" && Array.isArray(m.args),
+  [MSG.core]: (m) => Number.isInteger(m.id) && typeof m.fn === "string" && Array.isArray(m.args),
   [MSG.state]: (m) => m.result !== null && typeof m.result === "object",
   [MSG.toggle]: (m) => Number.isInteger(m.tabId),
   [MSG.hidden]: () => true,

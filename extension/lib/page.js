@@ -54,15 +54,19 @@ function errorResult(e) {
 }
 
 async function analyze(core, config) {
+  const t0 = performance.now();
   const snap = snapshot_document(config.opaque, config.attrs, config.rules.map((r) => r.selector));
-  const result = await core.call("analyze_snapshot", transportable(snap, core.via), {
+  const t1 = performance.now();
+  const { value: result, ms } = await core.timed("analyze_snapshot", transportable(snap), {
     url: location.href,
     mode: "tidy",
     flags: config.flags,
     rules: config.rules,
     strings: badgeStrings(),
   });
-  return { result, elements: snap.elements };
+  // Milliseconds: the snapshot, the core's answer as this script waited for it (with the
+  // messaging), the core's own time.
+  return { result, elements: snap.elements, timing: { snapshot: t1 - t0, analyze: performance.now() - t1, core: ms } };
 }
 
 function summary(result, extra = {}) {
@@ -79,21 +83,28 @@ function summary(result, extra = {}) {
 }
 
 async function clean({ auto }) {
+  const started = performance.now();
   const core = await getCore();
   const [sync, local] = await readAreas();
   const config = await core.call("site_config", sync, local, location.href);
   if (auto && !config.flags.auto_clean) return { state: "skipped" };
-  const { result, elements } = await analyze(core, config);
+  const configured = performance.now();
+  const { result, elements, timing } = await analyze(core, config);
   degraded = result.state === "degraded" ? result.degraded : null;
-  if (result.state !== "cleaned") return summary(result, { via: core.via });
+  if (result.state !== "cleaned") return summary(result, { via: core.via, timing: { ...timing, settings: configured - started } });
+  const applying = performance.now();
   const applied = new Applied(config);
   applied.addStyle();
   applied.hide(result.hide, elements);
   applied.addBadge(result.badge, result.anchor, elements);
-  current = { applied, config, core, result, auto, added: new Set(), lastRun: 0, lastCost: 0, timer: 0 };
+  // Milliseconds: reading the settings and the site's configuration, the DOM snapshot,
+  // the core's answer (a round trip to the worker), applying the plan.
+  timing.apply = performance.now() - applying;
+  timing.settings = configured - started;
+  current = { applied, config, core, result, auto, timing, added: new Set(), lastRun: 0, lastCost: 0, timer: 0 };
   engaged = true;
   watch();
-  return summary(result, { via: core.via, notice: config.notice });
+  return summary(result, { via: core.via, notice: config.notice, timing });
 }
 
 function restore() {
@@ -222,6 +233,8 @@ chrome.runtime.onMessage.addListener((message, _sender, reply) => {
         state: current ? "cleaned" : degraded ? "degraded" : "not_cleaned",
         degraded,
         items: current ? current.applied.items.map(({ kind, reason, text, shown }) => ({ kind, reason, text, shown })) : [],
+        timing: current ? current.timing : null,
+        via: current ? current.core.via : null,
       });
       return false;
     case MSG.show: {

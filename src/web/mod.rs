@@ -81,8 +81,12 @@ fn ops_of(snap: &JsValue) -> Result<Vec<u32>, JsValue> {
     if let Some(typed) = ops.dyn_ref::<js_sys::Uint32Array>() {
         return Ok(typed.to_vec());
     }
-    // Through extension messaging a typed array arrives as a plain array.
-    serde_wasm_bindgen::from_value(ops).map_err(|e| JsValue::from_str(&format!("bad snapshot ops: {e}")))
+    // Through extension messaging a typed array arrives as a plain array: converted by the
+    // engine in one call rather than element by element across the boundary.
+    if js_sys::Array::is_array(&ops) {
+        return Ok(js_sys::Uint32Array::new(&ops).to_vec());
+    }
+    Err(JsValue::from_str("bad snapshot ops: neither a Uint32Array nor an array"))
 }
 
 /// Element indices (per selector) → model node ids, in document order.
