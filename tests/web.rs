@@ -82,20 +82,24 @@ fn clean_then_restore_is_the_identity() {
 #[wasm_bindgen_test]
 fn corrupt_snapshots_are_errors_not_traps() {
     use byline::web::analyze_snapshot;
-    let snap = |ops: &[u32], strings: &str| {
+    let snap = |table: &str| {
         let o = js_sys::Object::new();
-        js_sys::Reflect::set(&o, &"ops".into(), &js_sys::Uint32Array::from(ops).into()).unwrap();
-        js_sys::Reflect::set(&o, &"strings".into(), &strings.into()).unwrap();
+        js_sys::Reflect::set(&o, &"table".into(), &table.into()).unwrap();
         JsValue::from(o)
     };
-    // An unknown op is an error.
-    assert!(analyze_snapshot(snap(&[1, 0, 9], "html"), JsValue::UNDEFINED).is_err());
-    // A forged attribute count (4 billion) neither allocates without bound nor traps.
-    assert!(analyze_snapshot(snap(&[1, u32::MAX, 3], "html\0a\0b"), JsValue::UNDEFINED).is_ok());
-    // Unbalanced closes, missing strings, no ops at all.
-    assert!(analyze_snapshot(snap(&[3, 3, 2, 1], ""), JsValue::UNDEFINED).is_ok());
-    assert!(analyze_snapshot(snap(&[], ""), JsValue::UNDEFINED).is_ok());
+    // An unknown token is an error.
+    assert!(analyze_snapshot(snap("o0\u{FDD0}html\u{FDD0}x"), JsValue::UNDEFINED).is_err());
+    // A forged attribute count neither allocates without bound nor traps.
+    assert!(analyze_snapshot(snap("o4294967295\u{FDD0}html\u{FDD0}a\u{FDD0}b"), JsValue::UNDEFINED).is_ok());
+    assert!(analyze_snapshot(snap("o99999999999999999999999\u{FDD0}html"), JsValue::UNDEFINED).is_err());
+    // Unbalanced closes, a text with its string missing, an empty table.
+    assert!(analyze_snapshot(snap("c\u{FDD0}c\u{FDD0}t"), JsValue::UNDEFINED).is_ok());
+    assert!(analyze_snapshot(snap("o0\u{FDD0}html\u{FDD0}o0"), JsValue::UNDEFINED).is_ok());
+    assert!(analyze_snapshot(snap(""), JsValue::UNDEFINED).is_ok());
+    // No token table at all.
+    let empty = JsValue::from(js_sys::Object::new());
+    assert!(analyze_snapshot(empty, JsValue::UNDEFINED).is_err());
     // Not a snapshot at all, and a request of the wrong shape.
     assert!(analyze_snapshot(JsValue::from_str("x"), JsValue::UNDEFINED).is_err());
-    assert!(analyze_snapshot(snap(&[], ""), JsValue::from_f64(3.0)).is_err());
+    assert!(analyze_snapshot(snap(""), JsValue::from_f64(3.0)).is_err());
 }

@@ -43,8 +43,8 @@ for (const id of ids) {
     const mod = await import(`${origin}/pkg/byline.js`);
     await mod.default({ module_or_path: `${origin}/pkg/byline_bg.wasm` });
     const config = mod.site_config({}, {}, location.href);
-    const s = snapshot_document(config.opaque, config.attrs, []);
-    return { ops: Array.from(s.ops), strings: s.strings, url: location.href };
+    const s = snapshot_document(config.opaque, config.attrs, config.full, []);
+    return { table: s.table, url: location.href };
   }, origin)]);
   await page.close();
 }
@@ -56,7 +56,7 @@ mod.initSync({ module: readFileSync(join(PKG, "byline_bg.wasm")) });
 let sum = 0;
 console.log(`${"page".padEnd(22)} decode  build analyze answer  (ms, minimum of ${RUNS})`);
 for (const [id, s] of snaps) {
-  const snap = { ops: Uint32Array.from(s.ops), strings: s.strings, matches: [] };
+  const snap = { table: s.table, matches: [] };
   const request = { url: s.url, mode: "tidy" };
   const runs = Array.from({ length: RUNS }, () => Array.from(mod.profile_snapshot(snap, request)));
   const best = runs[0].map((_, k) => Math.min(...runs.map((r) => r[k])));

@@ -114,7 +114,7 @@ async function setupInPage({ origin }) {
 function runInPage() {
   const { mod, snapshot_document, Applied, config, request, selectors } = globalThis.__bench;
   const t = performance.now();
-  const snap = snapshot_document(config.opaque, config.attrs, selectors);
+  const snap = snapshot_document(config.opaque, config.attrs, config.full, selectors);
   const t1 = performance.now();
   const r = mod.analyze_snapshot(snap, request);
   const t2 = performance.now();

@@ -125,10 +125,7 @@ export async function getCore() {
   };
 }
 
-/**
- * A snapshot as plain data for messaging: typed arrays do not survive Chrome's message
- * serialization, and the elements stay here. The page's own instance accepts this form too.
- */
+/** A snapshot as plain data for messaging: the token table and the matches (the elements stay here). */
 export function transportable(snap) {
-  return { ops: Array.from(snap.ops), strings: snap.strings, matches: snap.matches };
+  return { table: snap.table, matches: snap.matches };
 }

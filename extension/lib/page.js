@@ -55,7 +55,7 @@ function errorResult(e) {
 
 async function analyze(core, config) {
   const t0 = performance.now();
-  const snap = snapshot_document(config.opaque, config.attrs, config.rules.map((r) => r.selector));
+  const snap = snapshot_document(config.opaque, config.attrs, config.full, config.rules.map((r) => r.selector));
   const t1 = performance.now();
   const { value: result, ms } = await core.timed("analyze_snapshot", transportable(snap), {
     url: location.href,

@@ -1,6 +1,6 @@
 //! Native adapter: bytes → text (charset sniffing) → scraper/html5ever → page model.
 
-use super::{NodeId, Page, PageBuilder};
+use super::{NodeId, Page, PageBuilder, ELEMENT_ATTRS, FULL_ATTRS_SELECTOR, MODEL_ATTRS};
 use scraper::node::Node as SNode;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -87,15 +87,40 @@ pub fn parse(html: &str) -> Page {
     parse_document(&scraper::Html::parse_document(html)).0
 }
 
+/// Which attributes enter the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttrScope {
+    /// What the browser snapshot copies: `class` and `id` of every element, the rest of
+    /// [`MODEL_ATTRS`] of the elements matching [`FULL_ATTRS_SELECTOR`]. The default.
+    Model,
+    /// Every model attribute of every element (for tests that check the rule loses nothing).
+    All,
+}
+
+fn full_attrs_selector() -> &'static scraper::Selector {
+    static SEL: std::sync::OnceLock<scraper::Selector> = std::sync::OnceLock::new();
+    SEL.get_or_init(|| scraper::Selector::parse(FULL_ATTRS_SELECTOR).expect("FULL_ATTRS_SELECTOR parses"))
+}
+
 /// The page model of a parsed document, and for each model element its scraper node.
 pub fn parse_document(doc: &scraper::Html) -> (Page, Vec<(NodeId, ego_tree::NodeId)>) {
+    parse_document_scoped(doc, AttrScope::Model)
+}
+
+/// [`parse_document`] with a choice of attributes.
+pub fn parse_document_scoped(doc: &scraper::Html, scope: AttrScope) -> (Page, Vec<(NodeId, ego_tree::NodeId)>) {
+    let rich: std::collections::HashSet<ego_tree::NodeId> = match scope {
+        AttrScope::Model => doc.select(full_attrs_selector()).map(|e| e.id()).collect(),
+        AttrScope::All => Default::default(),
+    };
     let mut b = PageBuilder::new();
     let mut map = Vec::new();
     for edge in doc.tree.root().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(n) => match n.value() {
                 SNode::Element(e) => {
-                    if let Some(id) = b.open(e.name(), e.attrs()) {
+                    let keep: &[&str] = if scope == AttrScope::All || rich.contains(&n.id()) { MODEL_ATTRS } else { ELEMENT_ATTRS };
+                    if let Some(id) = b.open(e.name(), e.attrs().filter(|(k, _)| keep.contains(k))) {
                         map.push((id, n.id()));
                     }
                 }

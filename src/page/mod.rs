@@ -28,14 +28,30 @@ pub const OPAQUE_TAGS: &[&str] = &[
     "canvas", "video", "audio", "picture",
 ];
 
-/// The attributes the analysis reads. The browser snapshot copies only these (most of a
-/// page's attribute text is styles, data-* and URLs nobody reads); the native parser keeps
-/// every attribute for the HTML writer. [`Page::attr`] checks the list in debug builds, so
-/// a new read outside it fails the tests instead of silently differing in the browser.
+/// The attributes the analysis reads; both adapters copy only these into the model (most of
+/// a page's attribute text is styles, data-* and URLs nobody reads). [`Page::attr`] checks
+/// the list in debug builds, so a new read outside it fails the tests.
+///
+/// Every element contributes its [`ELEMENT_ATTRS`]; the others come only from elements that
+/// match [`FULL_ATTRS_SELECTOR`]. Reading every attribute of every element was most of the
+/// browser walk's time; `class` and `id` are read by name, and the browser finds the few
+/// elements the rest matter on with one `querySelectorAll`. Both adapters apply the same
+/// rule (the native one with scraper's selector engine), so they build the same model; a
+/// read of another attribute on an element outside the selector sees nothing, on both
+/// (`tests/attr_scope.rs` holds the plans with and without the rule equal).
 pub const MODEL_ATTRS: &[&str] = &[
     "class", "id", "role", "itemprop", "itemtype", "type", "src", "href", "hidden", "style", "property",
     "name", "content", "value", "title", "rel", "datetime", "alt", "placeholder", "autocomplete",
 ];
+
+/// The attributes every element contributes to the model.
+pub const ELEMENT_ATTRS: &[&str] = &["class", "id"];
+
+/// The elements that contribute all their [`MODEL_ATTRS`]: those the analysis reads more
+/// than `class` and `id` of (roles and microdata anywhere, `hidden` and inline styles,
+/// dates, in-page links, metadata, JSON-LD scripts, canonical links, images, form inputs).
+pub const FULL_ATTRS_SELECTOR: &str = "[role],[itemprop],[itemtype],[hidden],[style],[datetime],\
+    a[href^='#'],meta,script,link,img,input,abbr[title],span[title],time";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NodeData {

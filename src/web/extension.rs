@@ -8,7 +8,7 @@
 //! hide and why, where the badge goes and what it says. The content script's small
 //! applier (extension/apply.js) only carries that out.
 
-use super::{build_from_snapshot, field, node_matches, ops_of, to_js};
+use super::{build_from_snapshot, field, node_matches, table_of, to_js};
 use crate::page::{NodeId, NO_NODE};
 use crate::plan::{Kind, Mode, Options};
 use crate::report::{summary, Summary};
@@ -88,8 +88,10 @@ pub fn host_of(url: &str) -> Option<String> {
 struct SiteConfig {
     /// What the snapshot walker must not descend into (shared with the page model).
     opaque: String,
-    /// The attributes the snapshot walker copies (the ones the analysis reads).
+    /// The attributes the snapshot walker copies (the ones the analysis reads)…
     attrs: String,
+    /// …of the elements matching this selector (of the others: `class` and `id`).
+    full: &'static str,
     /// The hiding attribute and the one stylesheet the applier adds.
     hidden_attr: &'static str,
     style: &'static str,
@@ -111,6 +113,7 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
     to_js(&SiteConfig {
         opaque: crate::page::OPAQUE_TAGS.join(","),
         attrs: crate::page::MODEL_ATTRS.join(","),
+        full: crate::page::FULL_ATTRS_SELECTOR,
         hidden_attr: super::HIDDEN_ATTR,
         style: super::STYLE,
         flags: rules::effective(&loaded.settings.sites, &host),
@@ -243,7 +246,7 @@ struct Analysis {
     node_count: u32,
 }
 
-/// Analyses a snapshot (`{ops, strings, matches}` from snapshot.js) with a request
+/// Analyses a snapshot (`{table, matches}` from snapshot.js) with a request
 /// `{url, mode, flags, rules}` (rules in the order their selectors were matched). Returns
 /// `{state: "cleaned"|"not_article"|"degraded", is_article, title, hidden, source, hide,
 /// anchor, badge, degraded?: {elements, budget, note}}` ("degraded": above the element
@@ -284,11 +287,10 @@ fn decode(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Re
     } else {
         from_js(request, "request")?
     };
-    let ops = ops_of(&snapshot)?;
-    let strings = field(&snapshot, "strings")?.as_string().unwrap_or_default();
+    let table = table_of(&snapshot)?;
     let raw: Vec<Option<Vec<u32>>> = serde_wasm_bindgen::from_value(field(&snapshot, "matches")?).unwrap_or_default();
     mark("decode");
-    let (page, element_of) = build_from_snapshot(&ops, &strings)?;
+    let (page, element_of) = build_from_snapshot(&table)?;
     mark("build");
     let options = Options {
         url: req.url,

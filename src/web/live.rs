@@ -3,7 +3,7 @@
 //! DOM by a data attribute and one stylesheet, the badge in a closed shadow root built
 //! from text, and an exact restore. The extension does this in JS (extension/lib/apply.js).
 
-use super::{badge, build_from_snapshot, field, node_matches, ops_of, to_js, HIDDEN_ATTR, OWN_ATTR, STYLE};
+use super::{badge, build_from_snapshot, field, node_matches, table_of, to_js, HIDDEN_ATTR, OWN_ATTR, STYLE};
 use crate::page::{NodeId, Page, NO_NODE, OPAQUE_TAGS};
 use crate::plan::{Options, Plan};
 use crate::report::{summary, Summary};
@@ -15,7 +15,7 @@ use web_sys::Element;
 
 #[wasm_bindgen(module = "/src/web/snapshot.js")]
 extern "C" {
-    fn snapshot_document(opaque: &str, attrs: &str, selectors: &js_sys::Array) -> JsValue;
+    fn snapshot_document(opaque: &str, attrs: &str, full: &str, selectors: &js_sys::Array) -> JsValue;
 }
 
 /// The page model of the live document, and the DOM element of each model element.
@@ -36,8 +36,7 @@ impl LivePage {
     }
 }
 
-/// Reads the live document into the page model: one JS call, one copy of the ops and
-/// one of the string table.
+/// Reads the live document into the page model: one JS call, one copy of the token table.
 pub fn read_document() -> Result<LivePage, JsValue> {
     read_document_matching(&[]).map(|(live, _)| live)
 }
@@ -46,11 +45,10 @@ pub fn read_document() -> Result<LivePage, JsValue> {
 /// the model ids it matched, or None when the browser cannot compile it.
 pub fn read_document_matching(selectors: &[&str]) -> Result<(LivePage, Vec<Option<Vec<NodeId>>>), JsValue> {
     let list: js_sys::Array = selectors.iter().map(|s| JsValue::from_str(s)).collect();
-    let snap = snapshot_document(&OPAQUE_TAGS.join(","), &crate::page::MODEL_ATTRS.join(","), &list);
-    let ops = ops_of(&snap)?;
-    let strings = field(&snap, "strings")?.as_string().unwrap_or_default();
+    let snap = snapshot_document(&OPAQUE_TAGS.join(","), &crate::page::MODEL_ATTRS.join(","), crate::page::FULL_ATTRS_SELECTOR, &list);
+    let table = table_of(&snap)?;
     let elements = field(&snap, "elements")?.dyn_into::<js_sys::Array>()?;
-    let (page, element_of) = build_from_snapshot(&ops, &strings)?;
+    let (page, element_of) = build_from_snapshot(&table)?;
     let raw: Vec<Option<Vec<u32>>> = serde_wasm_bindgen::from_value(field(&snap, "matches")?).unwrap_or_default();
     let matches = node_matches(&element_of, raw);
     Ok((LivePage { page, elements, element_of }, matches))

@@ -25,47 +25,42 @@ pub use crate::plan::{HIDDEN_ATTR, STYLE};
 /// Marks Byline's own elements (stylesheet, badge host) so the walker skips them.
 pub const OWN_ATTR: &str = "data-byline";
 
-const OP_OPEN: u32 = 1;
-const OP_TEXT: u32 = 2;
-const OP_CLOSE: u32 = 3;
+/// Separates the tokens of a snapshot's table (see src/web/snapshot.js for the format).
+const SEP: char = '\u{FDD0}';
 
 fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     js_sys::Reflect::get(obj, &JsValue::from_str(name))
 }
 
-/// A snapshot's op list and string table → the page model, plus for each model node the
+/// A snapshot's token table (snapshot.js) → the page model, plus for each model node the
 /// index of its element in the snapshot's element list (NO_NODE for text nodes).
 /// Shared by the live reader and `analyze_snapshot` (a snapshot sent from a content script).
-pub fn build_from_snapshot(ops: &[u32], strings: &str) -> Result<(Page, Vec<u32>), JsValue> {
-    let mut strs = strings.split('\0');
-    let mut next = || strs.next().unwrap_or("");
+pub fn build_from_snapshot(table: &str) -> Result<(Page, Vec<u32>), JsValue> {
+    let mut tokens = table.split(SEP);
     let mut b = PageBuilder::new();
     let mut element_index = 0u32;
     let mut element_of: Vec<(NodeId, u32)> = Vec::new();
-    let mut i = 0;
-    while i < ops.len() {
-        match ops[i] {
-            OP_OPEN => {
+    while let Some(token) = tokens.next() {
+        match token {
+            "t" => b.text(tokens.next().unwrap_or("")),
+            "c" => b.close(),
+            // An empty table (a document without a root element).
+            "" if table.is_empty() => {}
+            _ => {
+                let n: usize = token
+                    .strip_prefix('o')
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| JsValue::from_str(&format!("bad snapshot token {:?}", token.chars().take(20).collect::<String>())))?;
                 // A forged or corrupt count must not allocate without bound (an out-of-memory
-                // abort is a trap): no element has more attributes than the table has strings.
-                let n = (ops.get(i + 1).copied().unwrap_or(0) as usize).min(strings.len());
-                let tag = next();
-                let attrs: Vec<(&str, &str)> = (0..n).map(|_| (next(), next())).collect();
+                // abort is a trap): no element has more attributes than the table has bytes.
+                let n = n.min(table.len());
+                let tag = tokens.next().unwrap_or("");
+                let attrs: Vec<(&str, &str)> = (0..n).map(|_| (tokens.next().unwrap_or(""), tokens.next().unwrap_or(""))).collect();
                 if let Some(id) = b.open(tag, attrs) {
                     element_of.push((id, element_index));
                 }
                 element_index += 1;
-                i += 2;
             }
-            OP_TEXT => {
-                b.text(next());
-                i += 1;
-            }
-            OP_CLOSE => {
-                b.close();
-                i += 1;
-            }
-            other => return Err(JsValue::from_str(&format!("bad snapshot op {other}"))),
         }
     }
     let page = b.finish();
@@ -76,17 +71,9 @@ pub fn build_from_snapshot(ops: &[u32], strings: &str) -> Result<(Page, Vec<u32>
     Ok((page, map))
 }
 
-fn ops_of(snap: &JsValue) -> Result<Vec<u32>, JsValue> {
-    let ops = field(snap, "ops")?;
-    if let Some(typed) = ops.dyn_ref::<js_sys::Uint32Array>() {
-        return Ok(typed.to_vec());
-    }
-    // Through extension messaging a typed array arrives as a plain array: converted by the
-    // engine in one call rather than element by element across the boundary.
-    if js_sys::Array::is_array(&ops) {
-        return Ok(js_sys::Uint32Array::new(&ops).to_vec());
-    }
-    Err(JsValue::from_str("bad snapshot ops: neither a Uint32Array nor an array"))
+/// The token table of a snapshot object (`{table, …}`).
+fn table_of(snap: &JsValue) -> Result<String, JsValue> {
+    field(snap, "table")?.as_string().ok_or_else(|| JsValue::from_str("bad snapshot: no token table"))
 }
 
 /// Element indices (per selector) → model node ids, in document order.

@@ -1,8 +1,18 @@
-// Byline's bulk DOM reader. One walk over the live document fills a flat op list and
-// one string table, so the whole page crosses into wasm in a single call instead of one
-// call per node. It makes no decisions: the Rust PageBuilder decides what enters the model.
-const OPEN = 1, TEXT = 2, CLOSE = 3;
-const SEP = "\u0000";
+// Byline's bulk DOM reader. One walk over the live document writes one string — the whole
+// page as a sequence of tokens — so the page crosses into wasm (or, as one plain string,
+// into the extension's worker) in a single call. It makes no decisions: which tags are not
+// entered, which attributes are copied and of which elements all come from the Rust side
+// (page::OPAQUE_TAGS, page::MODEL_ATTRS, page::FULL_ATTRS_SELECTOR), and the Rust
+// PageBuilder decides what enters the model.
+//
+// Format (web::build_from_snapshot reads it): tokens separated by SEP, U+FDD0, a Unicode
+// noncharacter (never in text a page means to show, and unlike a control character it is
+// copied as it is when a message to the worker is serialized).
+//   "o<N>" <tag> N × (<name> <value>)   an element opens, with N attributes
+//   "t" <text>                           a text node
+//   "c"                                  the innermost open element closes
+const SEP = "\uFDD0";
+const OPEN = Array.from({ length: 32 }, (_, n) => `o${n}`);
 
 function clean(s) {
   return s.indexOf(SEP) < 0 ? s : s.split(SEP).join("\uFFFD");
@@ -31,50 +41,73 @@ function matchSelectors(selectors, elements) {
   });
 }
 
-// `opaque`: comma-separated tag names whose children are not walked (from the Rust side).
-// `attrs`: comma-separated attribute names the analysis reads (the others are not copied).
+// `opaque`: comma-separated tag names whose children are not walked.
+// `attrs`: comma-separated attribute names the analysis reads. Every element contributes
+//   its `class` and `id`; only elements matching `full` (a selector list) contribute the
+//   others — reading every attribute of every element was most of this walk's time.
 // `selectors`: the site rules' CSS selectors to match in the same pass (may be omitted).
-export function snapshot_document(opaque, attrs, selectors) {
+// Returns {table, elements, matches}: the token string, the elements in the order of their
+// "o" tokens, and the selectors' matches.
+export function snapshot_document(opaque, attrs, full, selectors) {
   const skip = new Set(opaque.split(","));
   const wanted = new Set(attrs.split(","));
-  const ops = [];
-  const strings = [];
+  const tokens = [];
   const elements = [];
   const root = document.documentElement;
-  if (!root) return { ops: new Uint32Array(0), strings: "", elements, matches: [] };
+  if (!root) return { table: "", elements, matches: [] };
+  // Both lists are in document order, the walk's order: one comparison per element.
+  const rich = full ? document.querySelectorAll(full) : [];
+  let r = 0;
+  let nextRich = rich[0];
   let node = root;
   for (;;) {
     let descend = false;
     const type = node.nodeType;
-    if (type === 1 && !(node.hasAttributes() && node.hasAttribute("data-byline"))) {
+    if (type === 1 && node.hasAttributes() && node.hasAttribute("data-byline")) {
+      // Byline's own element (stylesheet, badge): neither it nor anything in it.
+      while (nextRich !== undefined && node.contains(nextRich)) nextRich = rich[++r];
+    } else if (type === 1) {
       const name = node.localName;
-      const at = ops.length;
-      ops.push(OPEN, 0);
-      strings.push(clean(name));
+      const at = tokens.length;
+      tokens.push(OPEN[0], clean(name));
       let inert = skip.has(name);
-      if (node.hasAttributes()) {
+      let kept = 0;
+      if (node === nextRich) {
+        nextRich = rich[++r];
         const list = node.attributes;
-        let kept = 0;
         for (let i = 0; i < list.length; i++) {
           const a = list[i];
           if (wanted.has(a.name)) {
-            strings.push(a.name, clean(a.value));
+            tokens.push(a.name, clean(a.value));
             kept++;
           }
         }
-        ops[at + 1] = kept;
-        // A script's text reaches the model only for JSON-LD (PageBuilder drops the rest);
-        // not copying it here saves the largest strings of most pages.
-        if (name === "script") inert = !/ld\+json/i.test(node.getAttribute("type") || "");
-      } else if (name === "script") {
-        inert = true;
+      } else if (node.hasAttributes()) {
+        const c = node.getAttribute("class");
+        if (c !== null) {
+          tokens.push("class", clean(c));
+          kept++;
+        }
+        const id = node.getAttribute("id");
+        if (id !== null) {
+          tokens.push("id", clean(id));
+          kept++;
+        }
       }
+      if (kept) tokens[at] = kept < OPEN.length ? OPEN[kept] : `o${kept}`;
+      // A script's text reaches the model only for JSON-LD (PageBuilder drops the rest);
+      // not copying it here saves the largest strings of most pages.
+      if (name === "script") inert = !/ld\+json/i.test(node.getAttribute("type") || "");
       elements.push(node);
-      if (node.firstChild && !inert) descend = true;
-      else ops.push(CLOSE);
+      if (node.firstChild && !inert) {
+        descend = true;
+      } else {
+        tokens.push("c");
+        // Not entered (an svg, a script…): what matched the selector in there is passed by.
+        while (nextRich !== undefined && node.firstChild && node.contains(nextRich)) nextRich = rich[++r];
+      }
     } else if (type === 3 || type === 4) {
-      ops.push(TEXT);
-      strings.push(clean(node.data));
+      tokens.push("t", clean(node.data));
     }
     if (descend) {
       node = node.firstChild;
@@ -82,14 +115,14 @@ export function snapshot_document(opaque, attrs, selectors) {
     }
     for (;;) {
       if (node === root) {
-        return { ops: Uint32Array.from(ops), strings: strings.join(SEP), elements, matches: matchSelectors(selectors, elements) };
+        return { table: tokens.join(SEP), elements, matches: matchSelectors(selectors, elements) };
       }
       if (node.nextSibling) {
         node = node.nextSibling;
         break;
       }
       node = node.parentNode;
-      ops.push(CLOSE);
+      tokens.push("c");
     }
   }
 }

@@ -63,7 +63,7 @@ function wasmPlan(page, url, rules = null) {
     const { core, snapshot_document } = window.__bylineTest;
     const saved = rules === null ? { sync: {}, local: {} } : core.save_settings({ rules, sites: {} });
     const config = core.site_config(saved.sync, saved.local, url);
-    const snap = snapshot_document(config.opaque, config.attrs, config.rules.map((r) => r.selector));
+    const snap = snapshot_document(config.opaque, config.attrs, config.full, config.rules.map((r) => r.selector));
     return core.plan_snapshot(snap, { url, rules: config.rules });
   }, [url, rules]);
 }
