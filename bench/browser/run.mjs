@@ -96,9 +96,17 @@ function serve(pages) {
 
 // Runs inside the page, once: loads the page-local wasm (the fallback path) and the helpers.
 async function setupInPage({ origin }) {
+  const elements = document.getElementsByTagName("*").length;
   const t0 = performance.now();
   const mod = await import(`${origin}/__byline/pkg/byline.js`);
-  await mod.default({ module_or_path: `${origin}/__byline/pkg/byline_bg.wasm` });
+  try {
+    await mod.default({ module_or_path: `${origin}/__byline/pkg/byline_bg.wasm` });
+  } catch (e) {
+    // The page's CSP forbids WebAssembly here (the extension's path, in its worker, is not
+    // affected): no page-local measures on this page.
+    globalThis.__bench = null;
+    return { load: null, elements, why: String(e.message).split("\n")[0].slice(0, 120) };
+  }
   const load = performance.now() - t0;
   const { snapshot_document } = await import(`${origin}/__byline/pkg/snapshot.js`);
   const { Applied } = await import(`${origin}/__byline/ext/lib/apply.js`);
@@ -106,12 +114,31 @@ async function setupInPage({ origin }) {
   globalThis.__bench = { mod, snapshot_document, Applied, config,
     request: { url: location.href, mode: "tidy", flags: config.flags, rules: config.rules },
     selectors: config.rules.map((r) => r.selector) };
-  return { load, elements: document.getElementsByTagName("*").length };
+  return { load, elements };
 }
 
 // Runs inside the page, once per run: the page-local clean (the fallback: wasm in the page,
 // no messaging), Readability.js on a clone, and the bare walk.
 function runInPage() {
+  const out = { inpage: null, inpageSnapshot: null, inpageCall: null, inpageApply: null, phases: null };
+  if (globalThis.__bench) Object.assign(out, pageLocalClean());
+
+  const tr = performance.now();
+  new Readability(document.cloneNode(true)).parse();
+  out.readability = performance.now() - tr;
+
+  const tw = performance.now();
+  const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+  let sum = 0;
+  for (let el = w.currentNode; el; el = w.nextNode()) {
+    sum += el.tagName.length;
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) sum += c.data.length;
+  }
+  out.walk = performance.now() - tw;
+  if (sum < 0) throw new Error("unreachable");
+  return out;
+
+  function pageLocalClean() {
   const { mod, snapshot_document, Applied, config, request, selectors } = globalThis.__bench;
   const t = performance.now();
   const snap = snapshot_document(config.opaque, config.attrs, config.full, selectors);
@@ -128,21 +155,8 @@ function runInPage() {
   applied.restore();
   // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer].
   const phases = Array.from(mod.profile_snapshot(snap, request));
-
-  const tr = performance.now();
-  new Readability(document.cloneNode(true)).parse();
-  const readability = performance.now() - tr;
-
-  const tw = performance.now();
-  const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
-  let sum = 0;
-  for (let el = w.currentNode; el; el = w.nextNode()) {
-    sum += el.tagName.length;
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) sum += c.data.length;
+  return { inpage: t3 - t, inpageSnapshot: t1 - t, inpageCall: t2 - t1, inpageApply: t3 - t2, phases };
   }
-  const walk = performance.now() - tw;
-  if (sum < 0) throw new Error("unreachable");
-  return { inpage: t3 - t, inpageSnapshot: t1 - t, inpageCall: t2 - t1, inpageApply: t3 - t2, phases, readability, walk };
 }
 
 const median = (xs) => {
@@ -161,11 +175,14 @@ function svgPlot(rows, summary) {
   const series = [
     ["Readability.js parse", "readability", "#c0392b"],
     ["Byline clean", "clean", "#2471a3"],
+    ["Byline first clean (click)", "first", "#8e44ad"],
+    ["page-local first clean", "inpage_first", "#e67e22"],
+    ["Byline page-local", "inpage", "#27ae60"],
     ["bare TreeWalker", "walk", "#7f8c8d"],
   ];
-  const all = rows.flatMap((r) => [r.clean, r.readability, r.walk]).filter((v) => v > 0);
+  const all = rows.flatMap((r) => series.map(([, key]) => r[key])).filter((v) => v > 0);
   const lo = Math.log10(Math.max(0.005, Math.min(...all))), hi = Math.log10(Math.max(...all));
-  const x = (i) => L + (i / Math.max(1, rows.length - 1)) * (W - L - R);
+  const x = (i, n) => L + (i / Math.max(1, n - 1)) * (W - L - R);
   const y = (v) => T + (1 - (Math.log10(Math.max(v, 0.005)) - lo) / (hi - lo || 1)) * (H - T - B);
   let s = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`;
   s += `<rect width="100%" height="100%" fill="white"/>`;
@@ -175,8 +192,8 @@ function svgPlot(rows, summary) {
     s += `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${L - 6}" y="${y(v) + 4}" text-anchor="end">${v >= 1 ? v : v.toFixed(Math.max(0, -e))} ms</text>`;
   }
   series.forEach(([label, key, color], k) => {
-    const vals = rows.map((r) => r[key]).sort((a, b) => a - b);
-    s += `<polyline fill="none" stroke="${color}" stroke-width="2" points="${vals.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"/>`;
+    const vals = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+    s += `<polyline fill="none" stroke="${color}" stroke-width="2" points="${vals.map((v, i) => `${x(i, vals.length).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"/>`;
     s += `<rect x="${W - R + 10}" y="${T + k * 36}" width="12" height="12" fill="${color}"/><text x="${W - R + 28}" y="${T + k * 36 + 10}">${label}</text>`;
     s += `<text x="${W - R + 28}" y="${T + k * 36 + 24}" fill="#555" font-size="10">p50 ${summary[key].p50.toFixed(2)} ms</text>`;
   });
@@ -244,7 +261,11 @@ async function main() {
       // Absolute URLs: some pages carry a <base href> to their original host.
       await page.addScriptTag({ url: `${origin}/__bench/Readability.js` });
       await page.bringToFront();
-      const { load, elements } = await page.evaluate(setupInPage, { origin });
+      const { load, elements, why } = await page.evaluate(setupInPage, { origin });
+      if (why) failures.push(`${p.corpus}/${p.id}: page-local fallback not measured (${why})`);
+      // The first page-local clean in the fresh instance (builds the lexicon automata, runs in
+      // V8's baseline tier): what every page paid when each had its own instance.
+      const inpageFirst = why ? null : (await page.evaluate(runInPage)).inpage;
       // The first clean on this page: the click loads the content module; the worker's core
       // is warm except on the first page of the run (reported as first_in_worker).
       await click(page);
@@ -284,11 +305,13 @@ async function main() {
         readability.push(q.readability);
         walk.push(q.walk);
       }
-      const phase = (k) => median(phases.map((ph) => ph[k]));
+      const local = phases[0] !== null;
+      const phase = (k) => (local ? median(phases.map((ph) => ph[k])) : null);
+      const med = (xs) => (local ? median(xs) : null);
       rows.push({ corpus: p.corpus, id: p.id, load, elements, state, via,
         first: firstAnswer?.timing ? total(firstAnswer.timing) : null,
         clean: median(ext), snapshot: median(extSnap), call: median(extCall), core: median(extCore), apply: median(extApply),
-        inpage: median(inpage), inpage_snapshot: median(inSnap), inpage_call: median(inCall), inpage_apply: median(inApply),
+        inpage_first: inpageFirst, inpage: med(inpage), inpage_snapshot: med(inSnap), inpage_call: med(inCall), inpage_apply: med(inApply),
         decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3),
         readability: median(readability), walk: median(walk) });
     } catch (e) {
@@ -310,7 +333,7 @@ async function main() {
   }
   const summary = {};
   for (const key of ["first", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "apply",
-    "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer"]) {
+    "inpage_first", "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer"]) {
     const xs = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
     summary[key] = { p50: pct(xs, 50), p95: pct(xs, 95) };
   }
@@ -320,6 +343,7 @@ async function main() {
     clean_over_walk_p50: summary.clean.p50 / summary.walk.p50,
     clean_over_walk_p95: summary.clean.p95 / summary.walk.p95,
     inpage_over_readability_p50: summary.inpage.p50 / summary.readability.p50,
+    first_over_readability_p50: summary.first.p50 / summary.readability.p50,
     per_page_clean_over_readability_median: pct(rows.map((r) => r.clean / r.readability), 50),
     per_page_clean_over_walk_median: pct(rows.map((r) => r.clean / r.walk), 50),
   };
@@ -328,7 +352,7 @@ async function main() {
     trafilatura_step: TRAF_STEP, aborted_requests: aborted, first_in_worker: firstInWorker, failures, summary, ratios, rows };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "browser.json"), JSON.stringify(result, null, 1));
-  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "apply", "first", "inpage", "inpage_snapshot",
+  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "apply", "first", "inpage_first", "inpage", "inpage_snapshot",
     "inpage_call", "inpage_apply", "build", "analyze", "readability", "walk", "load"];
   const cell = (v) => (typeof v === "number" ? v.toFixed(3) : v ?? "");
   writeFileSync(join(OUT, "browser.csv"), [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\n") + "\n");
@@ -355,9 +379,11 @@ async function main() {
   line("    apply", "inpage_apply");
   line("first clean on a page (click)", "first");
   line("page-local wasm load+init", "load");
+  line("page-local first clean (new instance)", "inpage_first");
   line("elements", "elements");
   console.log(`first clean in a fresh worker (the run's first page): ${firstInWorker === null ? "n/a" : firstInWorker.toFixed(1) + " ms"}`);
   console.log(`a/b p50 ${ratios.clean_over_readability_p50.toFixed(3)}  p95 ${ratios.clean_over_readability_p95.toFixed(3)}   a/c p50 ${ratios.clean_over_walk_p50.toFixed(2)}  p95 ${ratios.clean_over_walk_p95.toFixed(2)}   page-local/b p50 ${ratios.inpage_over_readability_p50.toFixed(3)}`);
+  console.log(`first clean (click)/b p50 ${ratios.first_over_readability_p50.toFixed(3)}`);
   console.log(`per-page median ratio: a/b ${ratios.per_page_clean_over_readability_median.toFixed(3)}, a/c ${ratios.per_page_clean_over_walk_median.toFixed(2)}`);
   if (failures.length) console.log(`failures (${failures.length}):\n  ${failures.join("\n  ")}`);
   console.log(`wrote ${join(OUT, "browser.json")}, browser.csv, browser.svg`);
