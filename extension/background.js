@@ -33,6 +33,13 @@ function loadCore() {
   return ready;
 }
 
+// The worker mostly starts because of a click or a content script's first call: compile
+// the wasm and build the lexicon automata now, while the content script is injected and
+// takes its snapshot, rather than after its message arrives.
+loadCore()
+  .then(() => core.prepare())
+  .catch((e) => console.error("Byline: loading the core:", errorText(e)));
+
 chrome.action.onClicked.addListener((tab) => {
   if (tab.id === undefined || tab.id === chrome.tabs.TAB_ID_NONE) return;
   toggleTab(tab.id).catch((e) => console.error("Byline:", e));

@@ -9,13 +9,14 @@
 // and, for comparison, the page-local fallback (the same core instantiated in the page: what
 // a content script does when the worker cannot serve), with its phases inside
 // analyze_snapshot, its wasm load, the first clean on each page (the click) and the first
-// clean in a fresh worker (the run's first page). The measures take turns; median of RUNS
+// clean with the worker stopped before (--cold). The measures take turns; median of RUNS
 // runs per page; p50/p95 over pages; ratios a/b and a/c. Pages are served from 127.0.0.1;
 // every other request is aborted.
 //
 // Pages: all of ../shared/corpus/readability, plus a fixed sample of ../shared/corpus/trafilatura
 // (every TRAF_STEP-th page id in sorted order). Usage (repo root, after scripts/build.sh):
-//   npm --prefix bench/browser ci && node bench/browser/run.mjs [--runs 5] [--limit N] [--replot]
+//   npm --prefix bench/browser ci && node bench/browser/run.mjs [--runs 5] [--limit N] [--cold 10] [--replot]
+// (--cold N: the first N pages are clicked with the extension's worker stopped first.)
 // Writes target/bench/browser.{json,csv,svg}.
 
 import { createServer } from "node:http";
@@ -39,6 +40,7 @@ const opt = (name, dflt) => {
 };
 const RUNS = opt("--runs", 5);
 const LIMIT = opt("--limit", Infinity);
+const COLD = opt("--cold", 10);
 const READABILITY = createRequire(import.meta.url).resolve("@mozilla/readability/Readability.js");
 
 function corpusPages() {
@@ -223,9 +225,36 @@ async function main() {
       "--enable-unsafe-extension-debugging", `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`],
   });
   const browser = context.browser();
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"))
+  const firstWorker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"))
     ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = new URL(firstWorker.url()).host;
+  // The extension's live worker (a stopped worker's handle is dead; a restart is a new one).
+  const live = async () => {
+    for (let k = 0; k < 200; k++) {
+      const ours = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+      for (const w of ours.reverse()) if (await w.evaluate(() => true).catch(() => false)) return w;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    throw new Error("the extension's worker does not answer");
+  };
+  // What Chromium does to an idle worker after 30 s, now (for the cold-start measure).
+  const stopWorker = async (page) => {
+    const cdp = await context.newCDPSession(page);
+    const b = await browser.newBrowserCDPSession();
+    try {
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      for (let k = 0; k < 200; k++) {
+        const { targetInfos } = await b.send("Target.getTargets");
+        if (!targetInfos.some((t) => t.type === "service_worker")) return;
+        await new Promise((ok) => setTimeout(ok, 25));
+      }
+      throw new Error("the worker did not stop");
+    } finally {
+      await cdp.detach();
+      await b.detach();
+    }
+  };
   let aborted = 0;
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -246,9 +275,9 @@ async function main() {
     }
   };
   // What the popup asks the page: the last clean's timing ({state: "not_cleaned"} before it).
-  const asked = (tabId) => worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "byline/hidden" }).catch(() => null), tabId);
+  const asked = async (tabId) => (await live()).evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "byline/hidden" }).catch(() => null), tabId);
   // One toggle as the button does it (content.js in the page): clean, or restore.
-  const toggle = (tabId) => worker.evaluate(async (tabId) => (await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] }))[0].result, tabId);
+  const toggle = async (tabId) => (await live()).evaluate(async (tabId) => (await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] }))[0].result, tabId);
   const total = (tm) => tm.snapshot + tm.analyze + (tm.apply ?? 0);
 
   const rows = [];
@@ -267,10 +296,14 @@ async function main() {
       // V8's baseline tier): what every page paid when each had its own instance.
       const inpageFirst = why ? null : (await page.evaluate(runInPage)).inpage;
       // The first clean on this page: the click loads the content module; the worker's core
-      // is warm except on the first page of the run (reported as first_in_worker).
+      // is warm, except on the first COLD pages (reported apart, as first_cold).
+      // The first COLD pages are clicked with the worker stopped, as Chromium leaves it after
+      // 30 s idle: the click starts it, and the core loads while the content script works.
+      const cold = i < COLD;
+      if (cold) await stopWorker(page);
       await click(page);
       // The tab's URL is visible to the extension once the click granted activeTab.
-      const tabId = await worker.evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), page.url());
+      const tabId = await (await live()).evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), page.url());
       if (tabId === undefined) throw new Error("the tab is not visible to the extension");
       let firstAnswer = null;
       for (let k = 0; k < 200 && !firstAnswer; k++) {
@@ -308,8 +341,9 @@ async function main() {
       const local = phases[0] !== null;
       const phase = (k) => (local ? median(phases.map((ph) => ph[k])) : null);
       const med = (xs) => (local ? median(xs) : null);
-      rows.push({ corpus: p.corpus, id: p.id, load, elements, state, via,
-        first: firstAnswer?.timing ? total(firstAnswer.timing) : null,
+      rows.push({ corpus: p.corpus, id: p.id, load, elements, state, via, cold,
+        first: !cold && firstAnswer?.timing ? total(firstAnswer.timing) : null,
+        first_cold: cold && firstAnswer?.timing ? total(firstAnswer.timing) : null,
         clean: median(ext), snapshot: median(extSnap), call: median(extCall), core: median(extCore), apply: median(extApply),
         inpage_first: inpageFirst, inpage: med(inpage), inpage_snapshot: med(inSnap), inpage_call: med(inCall), inpage_apply: med(inApply),
         decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3),
@@ -332,7 +366,7 @@ async function main() {
     process.exit(1);
   }
   const summary = {};
-  for (const key of ["first", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "apply",
+  for (const key of ["first", "first_cold", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "apply",
     "inpage_first", "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer"]) {
     const xs = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
     summary[key] = { p50: pct(xs, 50), p95: pct(xs, 95) };
@@ -347,12 +381,11 @@ async function main() {
     per_page_clean_over_readability_median: pct(rows.map((r) => r.clean / r.readability), 50),
     per_page_clean_over_walk_median: pct(rows.map((r) => r.clean / r.walk), 50),
   };
-  const firstInWorker = rows[0]?.first ?? null;
   const result = { date: new Date().toISOString(), chromium: chromiumVersion, runs_per_page: RUNS, pages: rows.length,
-    trafilatura_step: TRAF_STEP, aborted_requests: aborted, first_in_worker: firstInWorker, failures, summary, ratios, rows };
+    trafilatura_step: TRAF_STEP, aborted_requests: aborted, cold_pages: COLD, failures, summary, ratios, rows };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "browser.json"), JSON.stringify(result, null, 1));
-  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "apply", "first", "inpage_first", "inpage", "inpage_snapshot",
+  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "apply", "first", "first_cold", "inpage_first", "inpage", "inpage_snapshot",
     "inpage_call", "inpage_apply", "build", "analyze", "readability", "walk", "load"];
   const cell = (v) => (typeof v === "number" ? v.toFixed(3) : v ?? "");
   writeFileSync(join(OUT, "browser.csv"), [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\n") + "\n");
@@ -381,7 +414,7 @@ async function main() {
   line("page-local wasm load+init", "load");
   line("page-local first clean (new instance)", "inpage_first");
   line("elements", "elements");
-  console.log(`first clean in a fresh worker (the run's first page): ${firstInWorker === null ? "n/a" : firstInWorker.toFixed(1) + " ms"}`);
+  line(`first clean, worker stopped before (${COLD} pages)`, "first_cold");
   console.log(`a/b p50 ${ratios.clean_over_readability_p50.toFixed(3)}  p95 ${ratios.clean_over_readability_p95.toFixed(3)}   a/c p50 ${ratios.clean_over_walk_p50.toFixed(2)}  p95 ${ratios.clean_over_walk_p95.toFixed(2)}   page-local/b p50 ${ratios.inpage_over_readability_p50.toFixed(3)}`);
   console.log(`first clean (click)/b p50 ${ratios.first_over_readability_p50.toFixed(3)}`);
   console.log(`per-page median ratio: a/b ${ratios.per_page_clean_over_readability_median.toFixed(3)}, a/c ${ratios.per_page_clean_over_walk_median.toFixed(2)}`);

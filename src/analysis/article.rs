@@ -205,6 +205,11 @@ const H_ARTICLE: u32 = 1 << 9;
 
 /// The hint bits of `id`'s class and id (computed once per element, in [`Stats::hints`]).
 pub fn element_hints(page: &Page, id: NodeId) -> u32 {
+    hint_set().of(page, id)
+}
+
+/// The one automaton over every hint list (built on first use, or by [`crate::analysis::prepare`]).
+pub(crate) fn hint_set() -> &'static HintSet {
     static SET: std::sync::OnceLock<HintSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         HintSet::new(&[
@@ -220,7 +225,6 @@ pub fn element_hints(page: &Page, id: NodeId) -> u32 {
             (H_ARTICLE, &["article"]),
         ])
     })
-    .of(page, id)
 }
 
 pub struct Article {

@@ -53,6 +53,17 @@ impl Guard {
     }
 }
 
+/// Builds every lexicon automaton and table now instead of on the first page that needs
+/// them. The extension's worker calls this as it starts, so the building overlaps the
+/// content script's injection and snapshot rather than delaying the first answer.
+pub fn prepare() {
+    crate::lexicon::clutter();
+    crate::lexicon::attribution();
+    crate::lexicon::agencies();
+    attribution::signals::prepare();
+    article::hint_set();
+}
+
 /// Analyses a page. Pure: the same page and options always give the same plan.
 pub fn analyze(page: &Page, options: &Options) -> Plan {
     let mut plan = Plan { mode: options.mode, node_count: page.len() as u32, ..Plan::default() };

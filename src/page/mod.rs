@@ -229,7 +229,9 @@ fn truncate_chars(s: &str, max: usize) -> &str {
 pub struct PageBuilder {
     nodes: Vec<Node>,
     tags: Vec<Box<str>>,
-    tag_ids: std::collections::HashMap<Box<str>, u32>,
+    /// (tag name, index into `tags`), sorted by name: a page has a few dozen distinct tags,
+    /// so a binary search is as quick as a hash map here and smaller in the wasm.
+    tag_ids: Vec<(Box<str>, u32)>,
     /// The tag being opened, lower-cased (reused: no allocation per element).
     tag_buf: String,
     /// Open elements (their ids); `NO_NODE` marks an element inside a skipped subtree.
@@ -255,12 +257,12 @@ impl PageBuilder {
         self.tag_buf.clear();
         self.tag_buf.push_str(tag);
         self.tag_buf.make_ascii_lowercase();
-        let tag_id = match self.tag_ids.get(self.tag_buf.as_str()) {
-            Some(&t) => t,
-            None => {
+        let tag_id = match self.tag_ids.binary_search_by(|(name, _)| (**name).cmp(self.tag_buf.as_str())) {
+            Ok(k) => self.tag_ids[k].1,
+            Err(k) => {
                 let t = self.tags.len() as u32;
                 self.tags.push(self.tag_buf.as_str().into());
-                self.tag_ids.insert(self.tag_buf.as_str().into(), t);
+                self.tag_ids.insert(k, (self.tag_buf.as_str().into(), t));
                 t
             }
         };

@@ -124,6 +124,13 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
     })
 }
 
+/// Builds the core's lexicon automata ahead of the first analysis (the worker calls this
+/// when it starts).
+#[wasm_bindgen]
+pub fn prepare() {
+    crate::analysis::prepare();
+}
+
 /// The hosts the user opted into auto-cleaning (exact host names, never `*`).
 #[wasm_bindgen]
 pub fn auto_clean_hosts(sync: JsValue, local: JsValue) -> Result<JsValue, JsValue> {

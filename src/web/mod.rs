@@ -50,7 +50,7 @@ pub fn build_from_snapshot(table: &str) -> Result<(Page, Vec<u32>), JsValue> {
                 let n: usize = token
                     .strip_prefix('o')
                     .and_then(|n| n.parse().ok())
-                    .ok_or_else(|| JsValue::from_str(&format!("bad snapshot token {:?}", token.chars().take(20).collect::<String>())))?;
+                    .ok_or_else(|| JsValue::from_str(&format!("bad snapshot token \"{}\"", token.chars().take(20).collect::<String>())))?;
                 // A forged or corrupt count must not allocate without bound (an out-of-memory
                 // abort is a trap): no element has more attributes than the table has bytes.
                 let n = n.min(table.len());

@@ -71,6 +71,11 @@ fn compile(t: &str, agency: Option<usize>) -> Template {
     Template { els, agency }
 }
 
+/// Compiles the dateline templates now (see [`crate::analysis::prepare`]).
+pub(crate) fn prepare() {
+    templates();
+}
+
 fn templates() -> &'static [Template] {
     static T: OnceLock<Vec<Template>> = OnceLock::new();
     T.get_or_init(|| {
