@@ -622,7 +622,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
     if !is_article {
         return Article::none();
     }
-    let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
+    let title = title_node.map(|t| collapse(&stats.visible_text(page, t))).or_else(|| meta_title(page));
     Article { is_article, root: Some(root), nodes, blocks, title, title_node }
 }
 
@@ -1124,7 +1124,7 @@ fn find_title_node(page: &Page, stats: &Stats) -> Option<NodeId> {
         if !matches!(tag, "h1" | "h2") || stats.invisible[i as usize] {
             continue;
         }
-        let text = fold(&page.raw_text(i));
+        let text = fold(&stats.visible_text(page, i));
         let len = text.chars().count();
         if len < 4 {
             continue;
