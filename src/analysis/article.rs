@@ -232,13 +232,16 @@ pub struct Article {
     /// The root and merged siblings, whole: what the cleaner may never hide (clutter and
     /// repeated captions inside them may still go).
     pub blocks: Vec<NodeId>,
+    /// Furniture inside story blocks that could not be split around it (they hold text of
+    /// their own beside it): focus mode hides these as well.
+    pub furniture: Vec<NodeId>,
     pub title: Option<String>,
     pub title_node: Option<NodeId>,
 }
 
 impl Article {
     fn none() -> Article {
-        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], title: None, title_node: None }
+        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], furniture: vec![], title: None, title_node: None }
     }
 }
 
@@ -564,7 +567,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         let shape = Shape::compute(page, stats, use_unlikely);
         let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints);
         let Some((root, blocks)) = choose(page, stats, &sc, &shape) else { continue };
-        let mut nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
+        let (mut nodes, furniture) = refine(page, stats, &sc, &shape, &blocks, title_node);
         let title_node = title_node.or_else(|| headline_before(page, stats, root));
         // Leads end at the first story block after the headline (blocks are in order).
         if let Some(t) = title_node.filter(|&t| !blocks.iter().any(|&b| page.contains(b, t))) {
@@ -579,7 +582,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         // ... and a pass whose text is mostly links (a looser pass that took in link lists)
         // loses to one that is not.
         let sparse = density_of(stats, &nodes) <= MAX_ARTICLE_LINK_DENSITY;
-        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool, bool)| {
+        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool, bool, Vec<NodeId>)| {
             (specific, sparse, weight) > (page.tag(f.0) != "body", density_of(stats, &f.1) <= MAX_ARTICLE_LINK_DENSITY, f.3)
         });
         if better {
@@ -597,13 +600,13 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
             if let Some(t) = trace.as_deref_mut() {
                 t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight} compact={compact}; ", sc.readerable));
             }
-            found = Some((root, nodes, blocks, weight, readerable, compact));
+            found = Some((root, nodes, blocks, weight, readerable, compact, furniture));
         }
         if enough {
             break;
         }
     }
-    let Some((root, nodes, blocks, weight, readerable, compact)) = found else { return Article::none() };
+    let Some((root, nodes, blocks, weight, readerable, compact, furniture)) = found else { return Article::none() };
 
     let density = density_of(stats, &nodes);
     let mut min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
@@ -623,7 +626,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         return Article::none();
     }
     let title = title_node.map(|t| collapse(&stats.visible_text(page, t))).or_else(|| meta_title(page));
-    Article { is_article, root: Some(root), nodes, blocks, title, title_node }
+    Article { is_article, root: Some(root), nodes, blocks, furniture, title, title_node }
 }
 
 /// Link density of the article's blocks together.
@@ -968,8 +971,10 @@ fn is_credit(page: &Page, stats: &Stats, id: NodeId, tag: &str) -> bool {
 }
 
 /// The story's blocks: each block whole when nothing inside it is furniture, else split
-/// into its children (iteratively), dropping furniture and the headline.
-fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[NodeId], title_node: Option<NodeId>) -> Vec<NodeId> {
+/// into its children (iteratively), dropping furniture and the headline. A block that
+/// cannot be split (it holds text of its own) stays whole; the outermost furniture inside
+/// it is returned beside the blocks.
+fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[NodeId], title_node: Option<NodeId>) -> (Vec<NodeId>, Vec<NodeId>) {
     let n = page.len();
     let lo = blocks[0] as usize;
     let hi = blocks.iter().map(|&b| page.end(b) as usize).max().unwrap_or(lo);
@@ -991,6 +996,7 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
     }
     let _ = n;
     let mut out = Vec::new();
+    let mut furniture = Vec::new();
     let mut stack: Vec<NodeId> = blocks.iter().rev().copied().collect();
     while let Some(b) = stack.pop() {
         let bu = b as usize - lo;
@@ -1001,6 +1007,17 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
         let splittable = junk_below[bu] && page.children(b).all(|c| page.is_element(c));
         if !splittable {
             out.push(b);
+            if junk_below[bu] {
+                let mut i = b + 1;
+                while i < page.end(b) {
+                    if junk[i as usize - lo] && Some(i) != title_node {
+                        furniture.push(i);
+                        i = page.end(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
             continue;
         }
         let kids: Vec<NodeId> = page.children(b).collect();
@@ -1008,8 +1025,9 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
     }
     if out.is_empty() {
         out = blocks.to_vec();
+        furniture.clear();
     }
-    out
+    (out, furniture)
 }
 
 /// A short label line that introduces nothing but furniture: a line ending with a colon
