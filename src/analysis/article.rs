@@ -156,6 +156,9 @@ const UNLIKELY_HINTS: &[&str] = &[
     "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
     // comment threads in other languages, sign-up / call-to-action boxes, rating widgets
     "kommentar", "komentar", "comentario", "newsletter", "subscribe", "signup", "sign-up", "-cta", "cta-", "ratings",
+    // author boxes: the writer's portrait and bio after (or beside) the story
+    "author-bio", "author_bio", "authorbio", "author__bio", "author-box", "author_box", "authorbox", "author-description",
+    "author-card", "author-tooltip", "about-author", "about-the-author", "entry-author",
 ];
 const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
 /// Unlikely hints that hold whatever prose the element holds (comment threads are long).
