@@ -130,6 +130,9 @@ pub const JUNK_MAX_PARAGRAPH_WEIGHT: u32 = 300;
 pub const DANGLING_LABEL_MAX_CHARS: u32 = 80;
 /// ... and at most this many words, when it is a line ending with a colon.
 pub const DANGLING_LABEL_MAX_WORDS: usize = 6;
+/// A line whose letters are at least this share recommendations-label phrases (lexicon)
+/// goes with any furniture right after it.
+pub const DANGLING_LABEL_MIN_COVERAGE: f32 = 0.5;
 /// ... when the link list holds at least this many links (a single link is a download or
 /// a source the label announces as part of the story).
 pub const DANGLING_LABEL_MIN_LINKS: usize = 2;
@@ -1038,7 +1041,9 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
 /// Informationen:", "Lesen Sie auch:" over related links), or a heading or label after which
 /// the block holds no text at all ("Mehr Themen:" closing the story). It goes with that
 /// furniture. (A heading over a link list stays: release notes and document round-ups are
-/// written so.)
+/// written so — unless the lexicon names it a recommendations label, "Mehr zum Thema",
+/// "Schon gelesen?", "Related stories": then whatever furniture follows it is what it
+/// announces.)
 fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize, junk: &mut [bool]) {
     for &b in blocks {
         let end = page.end(b);
@@ -1052,8 +1057,12 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
                 continue;
             }
             let heading = matches!(page.tag(l), "h2" | "h3" | "h4" | "h5" | "h6");
-            let colon_label = (heading || stats.total[lu].chars == stats.inline[lu].chars) && is_colon_label(&page.raw_text(l));
-            if !heading && !colon_label {
+            let line = heading || stats.total[lu].chars == stats.inline[lu].chars;
+            let colon_label = line && is_colon_label(&page.raw_text(l));
+            // (A colon label keeps its own rule: it announces what follows, which must be a
+            // link list.)
+            let rec_label = line && !colon_label && is_recommendations_label(&stats.visible_text(page, l));
+            if !heading && !colon_label && !rec_label {
                 continue;
             }
             // Inside a junk block already: nothing to do.
@@ -1071,9 +1080,10 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
                     continue;
                 }
                 if page.is_element(i) && junk[iu - lo] {
-                    break colon_label
-                        && stats.link_density(i) > JUNK_LINK_DENSITY
-                        && page.subtree(i).filter(|&a| page.tag(a) == "a").take(DANGLING_LABEL_MIN_LINKS).count() >= DANGLING_LABEL_MIN_LINKS;
+                    break rec_label
+                        || (colon_label
+                            && stats.link_density(i) > JUNK_LINK_DENSITY
+                            && page.subtree(i).filter(|&a| page.tag(a) == "a").take(DANGLING_LABEL_MIN_LINKS).count() >= DANGLING_LABEL_MIN_LINKS);
                 }
                 if !page.is_element(i) {
                     break false;
@@ -1085,6 +1095,25 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
             }
         }
     }
+}
+
+/// A recommendations label by the clutter lexicon ("Mehr zum Thema", "Schon gelesen?",
+/// "Related stories"): its `heading:recommendations` phrases cover at least
+/// DANGLING_LABEL_MIN_COVERAGE of its letters.
+fn is_recommendations_label(text: &str) -> bool {
+    let text = fold(text);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    let covered: usize = crate::lexicon::clutter()
+        .find_in(&text)
+        .filter(|(e, s, t)| {
+            e.usage == crate::lexicon::PhraseUse::Heading && e.kind == "recommendations" && super::clutter::word_bounded(&text, *s, *t)
+        })
+        .map(|(_, s, t)| text[s..t].chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    covered as f32 >= DANGLING_LABEL_MIN_COVERAGE * letters as f32
 }
 
 /// A label ending with a colon: a few words, no clause ("Weitere Informationen:", not "To
