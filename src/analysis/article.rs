@@ -208,6 +208,7 @@ const H_CAPTION: u32 = 1 << 6;
 const H_POSTER: u32 = 1 << 7;
 const H_ALWAYS_UNLIKELY: u32 = 1 << 8;
 const H_ARTICLE: u32 = 1 << 9;
+const H_HEADER: u32 = 1 << 10;
 
 /// The hint bits of `id`'s class and id (computed once per element, in [`Stats::hints`]).
 pub fn element_hints(page: &Page, id: NodeId) -> u32 {
@@ -224,6 +225,7 @@ pub fn element_hints(page: &Page, id: NodeId) -> u32 {
             (H_POSTER, POSTER_HINTS),
             (H_ALWAYS_UNLIKELY, ALWAYS_UNLIKELY_HINTS),
             (H_ARTICLE, &["article"]),
+            (H_HEADER, &["header"]),
         ])
     })
     .of(page, id)
@@ -870,16 +872,28 @@ fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: Nod
         return vec![];
     }
     let Some(common) = page.ancestors(title).find(|&a| page.contains(a, first)) else { return vec![] };
-    if matches!(page.tag(common), "body" | "html") {
-        return vec![];
-    }
+    // When only the page itself holds both, the lead shares the headline's own section (the
+    // page header band around the headline), not whatever lies between that and the body.
+    let stop = if matches!(page.tag(common), "body" | "html") {
+        let Some(top) = std::iter::once(title).chain(page.ancestors(title)).find(|&a| page.parent(a) == Some(common)) else {
+            return vec![];
+        };
+        page.end(top).min(first)
+    } else {
+        first
+    };
     let mut out = Vec::new();
     let mut i = page.end(title);
-    while i < first {
+    while i < stop {
         let iu = i as usize;
         // (Furniture marks inherited from a wrapper of the headline, such as an article
-        // header, don't count: only what the walk itself meets.)
-        if !page.is_element(i) || stats.invisible[iu] || unlikely_here(page, stats, i) || CONTROL_TAGS.contains(&page.tag(i)) {
+        // header, don't count: only what the walk itself meets. Nor does a "header" class
+        // met after the headline: that is the story's own header, where leads sit.)
+        let unlikely = unlikely_here(page, stats, i)
+            && (UNLIKELY_TAGS.contains(&page.tag(i))
+                || page.attr(i, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+                || stats.hints[iu] & H_HEADER == 0);
+        if !page.is_element(i) || stats.invisible[iu] || unlikely || CONTROL_TAGS.contains(&page.tag(i)) {
             i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
             continue;
         }
