@@ -194,6 +194,9 @@ const PHOTO_CREDIT_WORDS: &[&str] = &[
 /// Words a photo credit opens with (folded), followed by a colon or the agency name.
 const CREDIT_WORDS: &[&str] = &["©", "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "crédito:", "credit:", "credits:", "kuva:", "zdjęcie:", "fot.", "quelle:", "source:", "(c)", "crédits photos", "photo credit"];
 
+/// `<body>` classes of a blog engine's single-post view (also any `postid-N`).
+const SINGLE_POST_BODY_CLASSES: &[&str] = &["single-post"];
+
 /// Class/id fragments of a forum post's poster element.
 const POSTER_HINTS: &[&str] = &["author", "user", "avatar", "member"];
 
@@ -483,6 +486,13 @@ fn in_ld_body(body: &str, own: &str) -> bool {
 fn declares_article(page: &Page) -> bool {
     const TYPES: &[&str] = &["article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "techarticle", "scholarlyarticle"];
     if meta_content(page, "og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) {
+        return true;
+    }
+    // A blog engine's single-post view says so on <body> (WordPress: "single single-post
+    // postid-219").
+    if page.find_tag("body").and_then(|b| page.attr(b, "class")).is_some_and(|c| {
+        c.split_ascii_whitespace().any(|k| SINGLE_POST_BODY_CLASSES.contains(&k) || k.starts_with("postid-"))
+    }) {
         return true;
     }
     for i in 0..page.len() as NodeId {
