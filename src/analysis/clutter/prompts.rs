@@ -15,9 +15,9 @@ use crate::text::{collapse, truncate};
 
 // ---- tunables ----
 /// A prompt is a short line: at most this many characters.
-pub const MAX_PROMPT_CHARS: u32 = 400;
+pub const MAX_PROMPT_CHARS: u32 = 600;
 
-pub const SECTIONS: &[&str] = &["prompt:newsletter", "prompt:ads"];
+pub const SECTIONS: &[&str] = &["prompt:newsletter", "prompt:ads", "prompt:disclaimer"];
 
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
@@ -41,7 +41,11 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if !cx.guard.may_hide_in_article(page, b) {
             continue;
         }
-        let what = if kind == Kind::Ads { "advertising disclosure" } else { "prompt to the reader" };
+        let what = match kind {
+            Kind::Ads => "advertising disclosure",
+            Kind::Disclaimer => "disclaimer line",
+            _ => "prompt to the reader",
+        };
         let shown = collapse(&page.raw_text(b));
         hides.push(Hide { node: b, kind, reason: format!("{what} “{}” (“{}”)", truncate(&shown, 30), entry.phrase) });
     }
