@@ -2,7 +2,8 @@
 //! the story — follow our channel, subscribe, sign up, support us ("¡Mira lo que tiene
 //! nuestro canal de YouTube!", "Folgen Sie uns auf …", "Zapraszamy do subskrypcji …"), or
 //! an advertising / affiliate disclosure ("We may earn a commission …", "Dieser Beitrag
-//! enthält Werbung"). The `[prompt:kind]` phrases of `data/clutter.txt` are written in the
+//! enthält Werbung"), or a notice ("Alle Angaben ohne Gewähr", the placeholder of an embed
+//! blocked until the reader consents). The `[prompt:kind]` phrases of `data/clutter.txt` are written in the
 //! first or second person of such appeals, so a sentence of the story that merely mentions
 //! a newsletter or a channel does not match. The line goes in or out of the article; a
 //! block that holds other blocks (a whole section) never does.
@@ -43,7 +44,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         }
         let what = match kind {
             Kind::Ads => "advertising disclosure",
-            Kind::Disclaimer => "disclaimer line",
+            Kind::Disclaimer => "notice line",
             _ => "prompt to the reader",
         };
         let shown = collapse(&page.raw_text(b));
