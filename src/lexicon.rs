@@ -25,6 +25,9 @@ pub enum PhraseUse {
     Cta,
     /// The start of a short navigation item followed by a link.
     Lead,
+    /// Anywhere in a short line of its own that speaks to the reader instead of telling
+    /// the story (follow us, subscribe, affiliate disclosure).
+    Prompt,
 }
 
 impl PhraseUse {
@@ -35,6 +38,7 @@ impl PhraseUse {
             PhraseUse::Whole => "whole",
             PhraseUse::Cta => "cta",
             PhraseUse::Lead => "lead",
+            PhraseUse::Prompt => "prompt",
         }
     }
 }
@@ -125,7 +129,7 @@ fn automaton(patterns: &[String]) -> Matcher {
 
 pub struct ClutterLexicon {
     pub entries: Vec<Entry>,
-    /// Over the folded phrases of `heading`, `phrase` and `lead` entries (pattern id = index into `searchable`).
+    /// Over the folded phrases of `heading`, `phrase`, `lead` and `prompt` entries (pattern id = index into `searchable`).
     pub automaton: Matcher,
     pub searchable: Vec<usize>,
     /// Squashed `whole` and `cta` phrases → entry index.
@@ -146,6 +150,7 @@ impl ClutterLexicon {
                 "whole" => PhraseUse::Whole,
                 "cta" => PhraseUse::Cta,
                 "lead" => PhraseUse::Lead,
+                "prompt" => PhraseUse::Prompt,
                 other => panic!("unknown phrase use {other}"),
             };
             entries.push(Entry { phrase: fold(&line), usage, kind: kind.to_string() });

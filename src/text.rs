@@ -12,9 +12,12 @@ pub const BLOCK_TAGS: &[&str] = &[
     "tr", "ul",
 ];
 
-/// Elements whose text is never visible.
+/// Elements whose text is never visible, or not part of the running text: `rt` holds a
+/// ruby annotation (the reading printed above the base text, "災害<rt>さいがい</rt>") and
+/// `rp` the parentheses shown around it where ruby is not supported; read inline they would
+/// double every annotated word.
 pub const INVISIBLE_TAGS: &[&str] = &[
-    "script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object",
+    "script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object", "rt", "rp",
 ];
 
 pub fn is_block(tag: &str) -> bool {

@@ -130,6 +130,9 @@ pub const JUNK_MAX_PARAGRAPH_WEIGHT: u32 = 300;
 pub const DANGLING_LABEL_MAX_CHARS: u32 = 80;
 /// ... and at most this many words, when it is a line ending with a colon.
 pub const DANGLING_LABEL_MAX_WORDS: usize = 6;
+/// A line whose letters are at least this share recommendations-label phrases (lexicon)
+/// goes with any furniture right after it.
+pub const DANGLING_LABEL_MIN_COVERAGE: f32 = 0.5;
 /// ... when the link list holds at least this many links (a single link is a download or
 /// a source the label announces as part of the story).
 pub const DANGLING_LABEL_MIN_LINKS: usize = 2;
@@ -156,6 +159,9 @@ const UNLIKELY_HINTS: &[&str] = &[
     "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
     // comment threads in other languages, sign-up / call-to-action boxes, rating widgets
     "kommentar", "komentar", "comentario", "newsletter", "subscribe", "signup", "sign-up", "-cta", "cta-", "ratings",
+    // author boxes: the writer's portrait and bio after (or beside) the story
+    "author-bio", "author_bio", "authorbio", "author__bio", "author-box", "author_box", "authorbox", "author-description",
+    "author-card", "author-tooltip", "about-author", "about-the-author", "entry-author",
 ];
 const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
 /// Unlikely hints that hold whatever prose the element holds (comment threads are long).
@@ -188,6 +194,9 @@ const PHOTO_CREDIT_WORDS: &[&str] = &[
 /// Words a photo credit opens with (folded), followed by a colon or the agency name.
 const CREDIT_WORDS: &[&str] = &["©", "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "crédito:", "credit:", "credits:", "kuva:", "zdjęcie:", "fot.", "quelle:", "source:", "(c)", "crédits photos", "photo credit"];
 
+/// `<body>` classes of a blog engine's single-post view (also any `postid-N`).
+const SINGLE_POST_BODY_CLASSES: &[&str] = &["single-post"];
+
 /// Class/id fragments of a forum post's poster element.
 const POSTER_HINTS: &[&str] = &["author", "user", "avatar", "member"];
 
@@ -202,6 +211,7 @@ const H_CAPTION: u32 = 1 << 6;
 const H_POSTER: u32 = 1 << 7;
 const H_ALWAYS_UNLIKELY: u32 = 1 << 8;
 const H_ARTICLE: u32 = 1 << 9;
+const H_HEADER: u32 = 1 << 10;
 
 /// The hint bits of `id`'s class and id (computed once per element, in [`Stats::hints`]).
 pub fn element_hints(page: &Page, id: NodeId) -> u32 {
@@ -223,6 +233,7 @@ pub(crate) fn hint_set() -> &'static HintSet {
             (H_POSTER, POSTER_HINTS),
             (H_ALWAYS_UNLIKELY, ALWAYS_UNLIKELY_HINTS),
             (H_ARTICLE, &["article"]),
+            (H_HEADER, &["header"]),
         ])
     })
 }
@@ -236,13 +247,16 @@ pub struct Article {
     /// The root and merged siblings, whole: what the cleaner may never hide (clutter and
     /// repeated captions inside them may still go).
     pub blocks: Vec<NodeId>,
+    /// Furniture inside story blocks that could not be split around it (they hold text of
+    /// their own beside it): focus mode hides these as well.
+    pub furniture: Vec<NodeId>,
     pub title: Option<String>,
     pub title_node: Option<NodeId>,
 }
 
 impl Article {
     fn none() -> Article {
-        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], title: None, title_node: None }
+        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], furniture: vec![], title: None, title_node: None }
     }
 }
 
@@ -478,6 +492,13 @@ fn declares_article(page: &Page) -> bool {
     if meta_content(page, "og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) {
         return true;
     }
+    // A blog engine's single-post view says so on <body> (WordPress: "single single-post
+    // postid-219").
+    if page.find_tag("body").and_then(|b| page.attr(b, "class")).is_some_and(|c| {
+        c.split_ascii_whitespace().any(|k| SINGLE_POST_BODY_CLASSES.contains(&k) || k.starts_with("postid-"))
+    }) {
+        return true;
+    }
     for i in 0..page.len() as NodeId {
         if let Some(t) = page.attr(i, "itemtype") {
             let t = t.to_ascii_lowercase();
@@ -568,7 +589,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         let shape = Shape::compute(page, stats, use_unlikely);
         let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints);
         let Some((root, blocks)) = choose(page, stats, &sc, &shape) else { continue };
-        let mut nodes = refine(page, stats, &sc, &shape, &blocks, title_node);
+        let (mut nodes, furniture) = refine(page, stats, &sc, &shape, &blocks, title_node);
         let title_node = title_node.or_else(|| headline_before(page, stats, root));
         // Leads end at the first story block after the headline (blocks are in order).
         if let Some(t) = title_node.filter(|&t| !blocks.iter().any(|&b| page.contains(b, t))) {
@@ -583,7 +604,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
         // ... and a pass whose text is mostly links (a looser pass that took in link lists)
         // loses to one that is not.
         let sparse = density_of(stats, &nodes) <= MAX_ARTICLE_LINK_DENSITY;
-        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool, bool)| {
+        let better = found.as_ref().is_none_or(|f: &(NodeId, Vec<NodeId>, Vec<NodeId>, u32, bool, bool, Vec<NodeId>)| {
             (specific, sparse, weight) > (page.tag(f.0) != "body", density_of(stats, &f.1) <= MAX_ARTICLE_LINK_DENSITY, f.3)
         });
         if better {
@@ -601,13 +622,13 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
             if let Some(t) = trace.as_deref_mut() {
                 t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight} compact={compact}; ", sc.readerable));
             }
-            found = Some((root, nodes, blocks, weight, readerable, compact));
+            found = Some((root, nodes, blocks, weight, readerable, compact, furniture));
         }
         if enough {
             break;
         }
     }
-    let Some((root, nodes, blocks, weight, readerable, compact)) = found else { return Article::none() };
+    let Some((root, nodes, blocks, weight, readerable, compact, furniture)) = found else { return Article::none() };
 
     let density = density_of(stats, &nodes);
     let mut min_weight = if declared { MIN_ARTICLE_WEIGHT_DECLARED } else { MIN_ARTICLE_WEIGHT };
@@ -626,8 +647,8 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
     if !is_article {
         return Article::none();
     }
-    let title = title_node.map(|t| collapse(&page.raw_text(t))).or_else(|| meta_title(page));
-    Article { is_article, root: Some(root), nodes, blocks, title, title_node }
+    let title = title_node.map(|t| collapse(&stats.visible_text(page, t))).or_else(|| meta_title(page));
+    Article { is_article, root: Some(root), nodes, blocks, furniture, title, title_node }
 }
 
 /// Link density of the article's blocks together.
@@ -865,16 +886,28 @@ fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: Nod
         return vec![];
     }
     let Some(common) = page.ancestors(title).find(|&a| page.contains(a, first)) else { return vec![] };
-    if matches!(page.tag(common), "body" | "html") {
-        return vec![];
-    }
+    // When only the page itself holds both, the lead shares the headline's own section (the
+    // page header band around the headline), not whatever lies between that and the body.
+    let stop = if matches!(page.tag(common), "body" | "html") {
+        let Some(top) = std::iter::once(title).chain(page.ancestors(title)).find(|&a| page.parent(a) == Some(common)) else {
+            return vec![];
+        };
+        page.end(top).min(first)
+    } else {
+        first
+    };
     let mut out = Vec::new();
     let mut i = page.end(title);
-    while i < first {
+    while i < stop {
         let iu = i as usize;
         // (Furniture marks inherited from a wrapper of the headline, such as an article
-        // header, don't count: only what the walk itself meets.)
-        if !page.is_element(i) || stats.invisible[iu] || unlikely_here(page, stats, i) || CONTROL_TAGS.contains(&page.tag(i)) {
+        // header, don't count: only what the walk itself meets. Nor does a "header" class
+        // met after the headline: that is the story's own header, where leads sit.)
+        let unlikely = unlikely_here(page, stats, i)
+            && (UNLIKELY_TAGS.contains(&page.tag(i))
+                || page.attr(i, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
+                || stats.hints[iu] & H_HEADER == 0);
+        if !page.is_element(i) || stats.invisible[iu] || unlikely || CONTROL_TAGS.contains(&page.tag(i)) {
             i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
             continue;
         }
@@ -972,8 +1005,10 @@ fn is_credit(page: &Page, stats: &Stats, id: NodeId, tag: &str) -> bool {
 }
 
 /// The story's blocks: each block whole when nothing inside it is furniture, else split
-/// into its children (iteratively), dropping furniture and the headline.
-fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[NodeId], title_node: Option<NodeId>) -> Vec<NodeId> {
+/// into its children (iteratively), dropping furniture and the headline. A block that
+/// cannot be split (it holds text of its own) stays whole; the outermost furniture inside
+/// it is returned beside the blocks.
+fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[NodeId], title_node: Option<NodeId>) -> (Vec<NodeId>, Vec<NodeId>) {
     let n = page.len();
     let lo = blocks[0] as usize;
     let hi = blocks.iter().map(|&b| page.end(b) as usize).max().unwrap_or(lo);
@@ -995,6 +1030,7 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
     }
     let _ = n;
     let mut out = Vec::new();
+    let mut furniture = Vec::new();
     let mut stack: Vec<NodeId> = blocks.iter().rev().copied().collect();
     while let Some(b) = stack.pop() {
         let bu = b as usize - lo;
@@ -1005,6 +1041,17 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
         let splittable = junk_below[bu] && page.children(b).all(|c| page.is_element(c));
         if !splittable {
             out.push(b);
+            if junk_below[bu] {
+                let mut i = b + 1;
+                while i < page.end(b) {
+                    if junk[i as usize - lo] && Some(i) != title_node {
+                        furniture.push(i);
+                        i = page.end(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
             continue;
         }
         let kids: Vec<NodeId> = page.children(b).collect();
@@ -1012,8 +1059,9 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
     }
     if out.is_empty() {
         out = blocks.to_vec();
+        furniture.clear();
     }
-    out
+    (out, furniture)
 }
 
 /// A short label line that introduces nothing but furniture: a line ending with a colon
@@ -1021,7 +1069,9 @@ fn refine(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, blocks: &[Node
 /// Informationen:", "Lesen Sie auch:" over related links), or a heading or label after which
 /// the block holds no text at all ("Mehr Themen:" closing the story). It goes with that
 /// furniture. (A heading over a link list stays: release notes and document round-ups are
-/// written so.)
+/// written so — unless the lexicon names it a recommendations label, "Mehr zum Thema",
+/// "Schon gelesen?", "Related stories": then whatever furniture follows it is what it
+/// announces.)
 fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize, junk: &mut [bool]) {
     for &b in blocks {
         let end = page.end(b);
@@ -1035,8 +1085,12 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
                 continue;
             }
             let heading = matches!(page.tag(l), "h2" | "h3" | "h4" | "h5" | "h6");
-            let colon_label = (heading || stats.total[lu].chars == stats.inline[lu].chars) && is_colon_label(&page.raw_text(l));
-            if !heading && !colon_label {
+            let line = heading || stats.total[lu].chars == stats.inline[lu].chars;
+            let colon_label = line && is_colon_label(&page.raw_text(l));
+            // (A colon label keeps its own rule: it announces what follows, which must be a
+            // link list.)
+            let rec_label = line && !colon_label && is_recommendations_label(&stats.visible_text(page, l));
+            if !heading && !colon_label && !rec_label {
                 continue;
             }
             // Inside a junk block already: nothing to do.
@@ -1054,9 +1108,10 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
                     continue;
                 }
                 if page.is_element(i) && junk[iu - lo] {
-                    break colon_label
-                        && stats.link_density(i) > JUNK_LINK_DENSITY
-                        && page.subtree(i).filter(|&a| page.tag(a) == "a").take(DANGLING_LABEL_MIN_LINKS).count() >= DANGLING_LABEL_MIN_LINKS;
+                    break rec_label
+                        || (colon_label
+                            && stats.link_density(i) > JUNK_LINK_DENSITY
+                            && page.subtree(i).filter(|&a| page.tag(a) == "a").take(DANGLING_LABEL_MIN_LINKS).count() >= DANGLING_LABEL_MIN_LINKS);
                 }
                 if !page.is_element(i) {
                     break false;
@@ -1068,6 +1123,25 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
             }
         }
     }
+}
+
+/// A recommendations label by the clutter lexicon ("Mehr zum Thema", "Schon gelesen?",
+/// "Related stories"): its `heading:recommendations` phrases cover at least
+/// DANGLING_LABEL_MIN_COVERAGE of its letters.
+fn is_recommendations_label(text: &str) -> bool {
+    let text = fold(text);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    let covered: usize = crate::lexicon::clutter()
+        .find_in(&text)
+        .filter(|(e, s, t)| {
+            e.usage == crate::lexicon::PhraseUse::Heading && e.kind == "recommendations" && super::clutter::word_bounded(&text, *s, *t)
+        })
+        .map(|(_, s, t)| text[s..t].chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    covered as f32 >= DANGLING_LABEL_MIN_COVERAGE * letters as f32
 }
 
 /// A label ending with a colon: a few words, no clause ("Weitere Informationen:", not "To
@@ -1128,7 +1202,7 @@ fn find_title_node(page: &Page, stats: &Stats) -> Option<NodeId> {
         if !matches!(tag, "h1" | "h2") || stats.invisible[i as usize] {
             continue;
         }
-        let text = fold(&page.raw_text(i));
+        let text = fold(&stats.visible_text(page, i));
         let len = text.chars().count();
         if len < 4 {
             continue;

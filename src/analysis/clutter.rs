@@ -11,6 +11,7 @@ mod labelled_lists;
 mod labels;
 mod phrases;
 mod prev_next;
+mod prompts;
 mod signup;
 
 use super::stats::Stats;
@@ -30,6 +31,7 @@ pub const CONSUMERS: &[(&str, &[&str])] = &[
     ("phrases", phrases::SECTIONS),
     ("prev_next", prev_next::SECTIONS),
     ("headline_lists", headline_lists::SECTIONS),
+    ("prompts", prompts::SECTIONS),
 ];
 
 /// A box heading (another list's label met while climbing) is at most this long.
@@ -212,6 +214,7 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
     phrases::find(&cx, &mut hides);
     labels::find(&cx, &mut hides);
     headline_lists::find(&cx, &mut hides);
+    prompts::find(&cx, &mut hides);
     hides
 }
 

@@ -95,6 +95,12 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     hidden.extend(captions);
     if options.mode == Mode::Focus {
         hidden.extend(outside_article(page, &art.nodes, art.root, art.title_node));
+        // Furniture the detector found inside story blocks it kept whole.
+        hidden.extend(art.furniture.iter().filter(|&&f| guard.may_hide_in_article(page, f)).map(|&f| Hide {
+            node: f,
+            kind: Kind::OutsideArticle,
+            reason: "furniture inside the story (focus mode)".into(),
+        }));
     }
     site_rules::drop_switched_off(options, &mut hidden);
     let hidden = site_rules::apply(page, &guard, outermost(page, hidden), &options.rule_matches);

@@ -49,7 +49,7 @@ mod tests {
         let body: String = (0..6).map(|i| format!("<p>{PARA}Paragraph {i}.</p>")).collect();
         parse(&format!(
             "<html><body><div id=top><span>Weather 20°</span></div><h1>Library hours extended</h1>\
-             <div class=article-body>{body}<div class=ad>Buy now</div></div>\
+             <div class=article-body>{body}<div class=ad>Spring sale at the garden centre</div></div>\
              <div class=box><h3>Related articles</h3><ul><li><a href=/a>One story</a></li><li><a href=/b>Another story</a></li><li><a href=/c>Third story</a></li></ul></div>\
              </body></html>"
         ))

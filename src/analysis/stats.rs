@@ -111,6 +111,20 @@ impl Stats {
         out
     }
 
+    /// The visible text of a subtree, concatenated raw (without ruby readings, scripts,
+    /// `[hidden]` parts): what a headline reads as.
+    pub fn visible_text(&self, page: &Page, id: NodeId) -> String {
+        let mut out = String::new();
+        for i in page.subtree(id) {
+            if let Some(t) = page.text(i) {
+                if !self.invisible[i as usize] {
+                    out.push_str(t);
+                }
+            }
+        }
+        out
+    }
+
     pub fn weight(&self, id: NodeId) -> u32 {
         self.total[id as usize].weight()
     }

@@ -57,23 +57,30 @@ fn check_html(text: String) -> Result<String, InputError> {
     Ok(text)
 }
 
-/// Finds `charset=NAME` in the first bytes (covers `<meta charset>` and http-equiv).
+/// Finds `charset=NAME` inside a `<meta>` tag in the first bytes (covers `<meta charset>`
+/// and http-equiv). Only meta tags count: a `<script charset="utf-8">` names the script's
+/// encoding, not the page's (web archives insert such scripts before the page's own meta).
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"charset") {
-        let mut i = from + pos + "charset".len();
-        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
-            i += 1;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let tag_start = from + pos;
+        let tag_end = lower[tag_start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = find(tag, b"charset") {
+            let mut i = c + "charset".len();
+            while i < tag.len() && matches!(tag[i], b' ' | b'=' | b'"' | b'\'') {
+                i += 1;
+            }
+            let start = i;
+            while i < tag.len() && (tag[i].is_ascii_alphanumeric() || matches!(tag[i], b'-' | b'_')) {
+                i += 1;
+            }
+            if let Some(enc) = encoding_rs::Encoding::for_label(&tag[start..i]) {
+                return Some(enc);
+            }
         }
-        let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_')) {
-            i += 1;
-        }
-        if let Some(enc) = encoding_rs::Encoding::for_label(&lower[start..i]) {
-            return Some(enc);
-        }
-        from = i.max(from + pos + 1);
+        from = tag_end.max(tag_start + 1);
     }
     None
 }
@@ -151,6 +158,13 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GBK.encode("<html><head><meta charset=\"gbk\"></head><body><p>新闻</p></body></html>");
         let text = decode(&bytes).unwrap();
         assert!(text.contains("新闻"));
+    }
+
+    #[test]
+    fn script_charset_is_not_the_page_charset() {
+        let html = "<html><head><script src=\"a.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>新闻</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(html);
+        assert!(decode(&bytes).unwrap().contains("新闻"));
     }
 
     #[test]

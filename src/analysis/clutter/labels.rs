@@ -1,6 +1,7 @@
 //! Small elements whose whole text is a lexicon label: back-to-top buttons ("返回顶部",
 //! "Back to top", "ページトップへ") and ad-slot labels ("Advertisement · Scroll to
-//! continue", "スポンサーリンク", "广告", "Anzeige"). The whole text must be covered by
+//! continue", "スポンサーリンク", "广告", "Anzeige") and like-button labels ("Like this:",
+//! "Gefällt mir:"). The whole text must be covered by
 //! such labels, so a sentence that mentions them never matches. Being the label and
 //! nothing else, they go inside the article too.
 
@@ -13,7 +14,7 @@ use crate::plan::{Hide, Kind};
 /// Labels are at most this long (characters).
 pub const MAX_LABEL_CHARS: u32 = 40;
 
-pub const SECTIONS: &[&str] = &["whole:back_to_top", "whole:ads"];
+pub const SECTIONS: &[&str] = &["whole:back_to_top", "whole:ads", "whole:reactions"];
 
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
@@ -34,6 +35,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         }
         let reason = match kind {
             Kind::Ads => format!("ad slot labelled “{}”", first.phrase),
+            Kind::Reactions => format!("“{}” like-button label", first.phrase),
             _ => format!("“{}” button", first.phrase),
         };
         hides.push(Hide { node: id, kind, reason });
