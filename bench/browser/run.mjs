@@ -26,6 +26,7 @@ import { dirname, join, resolve, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { clickToolbar, stopServiceWorkers } from "../../tests/e2e/harness.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SHARED = resolve(process.env.BYLINE_SHARED ?? join(REPO, "../shared"));
@@ -237,24 +238,6 @@ async function main() {
     }
     throw new Error("the extension's worker does not answer");
   };
-  // What Chromium does to an idle worker after 30 s, now (for the cold-start measure).
-  const stopWorker = async (page) => {
-    const cdp = await context.newCDPSession(page);
-    const b = await browser.newBrowserCDPSession();
-    try {
-      await cdp.send("ServiceWorker.enable");
-      await cdp.send("ServiceWorker.stopAllWorkers");
-      for (let k = 0; k < 200; k++) {
-        const { targetInfos } = await b.send("Target.getTargets");
-        if (!targetInfos.some((t) => t.type === "service_worker")) return;
-        await new Promise((ok) => setTimeout(ok, 25));
-      }
-      throw new Error("the worker did not stop");
-    } finally {
-      await cdp.detach();
-      await b.detach();
-    }
-  };
   let aborted = 0;
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -263,17 +246,7 @@ async function main() {
     return route.abort();
   });
   // The toolbar button, clicked as a user would (grants activeTab for the page).
-  const click = async (page) => {
-    const cdp = await browser.newBrowserCDPSession();
-    try {
-      const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-      const tab = targetInfos.find((t) => t.url === page.url());
-      if (!tab) throw new Error(`no tab target for ${page.url()}`);
-      await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
-    } finally {
-      await cdp.detach();
-    }
-  };
+  const click = (page) => clickToolbar(context, extensionId, page);
   // What the popup asks the page: the last clean's timing ({state: "not_cleaned"} before it).
   const asked = async (tabId) => (await live()).evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: "byline/hidden" }).catch(() => null), tabId);
   // One toggle as the button does it (content.js in the page): clean, or restore.
@@ -300,7 +273,7 @@ async function main() {
       // The first COLD pages are clicked with the worker stopped, as Chromium leaves it after
       // 30 s idle: the click starts it, and the core loads while the content script works.
       const cold = i < COLD;
-      if (cold) await stopWorker(page);
+      if (cold) await stopServiceWorkers(context, page);
       await click(page);
       // The tab's URL is visible to the extension once the click granted activeTab.
       const tabId = await (await live()).evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), page.url());

@@ -189,16 +189,8 @@ export async function launch({ extension = true, profile = null, extensionDir = 
     },
 
     /** Clicks the extension's toolbar button for `page`, like a user would. */
-    async clickAction(page) {
-      const cdp = await context.browser().newBrowserCDPSession();
-      try {
-        const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
-        const tab = targetInfos.find((t) => t.url === page.url());
-        if (!tab) throw new Error(`no tab target for ${page.url()}`);
-        await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
-      } finally {
-        await cdp.detach();
-      }
+    clickAction(page) {
+      return clickToolbar(context, extensionId, page);
     },
 
     /** {text, title} of the toolbar button in the active tab, read in the service worker. */
@@ -231,6 +223,36 @@ export async function launch({ extension = true, profile = null, extensionDir = 
     },
   };
   return harness;
+}
+
+/** Clicks extension `extensionId`'s toolbar button for `page` (CDP), like a user would. */
+export async function clickToolbar(context, extensionId, page) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tab.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Stops the extension's service worker now, as Chromium does after 30 s idle. */
+export async function stopServiceWorkers(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const browser = await context.browser().newBrowserCDPSession();
+  try {
+    await cdp.send("ServiceWorker.enable");
+    await cdp.send("ServiceWorker.stopAllWorkers");
+    await waitFor(async () => {
+      const { targetInfos } = await browser.send("Target.getTargets");
+      return !targetInfos.some((t) => t.type === "service_worker") || null;
+    }, { what: "the worker to stop", interval: 25 });
+  } finally {
+    await cdp.detach();
+    await browser.detach();
+  }
 }
 
 /** Polls `probe` until it returns a truthy value; returns that value or throws after `timeout` ms. */

@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEFAULT_ACTION_TITLE, loadOwnFixture, useBrowser, waitFor } from "./harness.mjs";
+import { DEFAULT_ACTION_TITLE, loadOwnFixture, stopServiceWorkers, useBrowser, waitFor } from "./harness.mjs";
 
 const h = useBrowser();
 
@@ -45,23 +45,6 @@ async function click(page, want) {
   }, { what: "the click's answer" });
 }
 
-// What Chromium does to an idle worker after 30 s, now.
-async function stopWorker(page) {
-  const cdp = await h.context.newCDPSession(page);
-  const browser = await h.context.browser().newBrowserCDPSession();
-  try {
-    await cdp.send("ServiceWorker.enable");
-    await cdp.send("ServiceWorker.stopAllWorkers");
-    await waitFor(async () => {
-      const { targetInfos } = await browser.send("Target.getTargets");
-      return !targetInfos.some((t) => t.type === "service_worker") || null;
-    }, { what: "the worker to stop" });
-  } finally {
-    await cdp.detach();
-    await browser.detach();
-  }
-}
-
 test("cleans through the worker, and again after Chromium stopped the idle worker", { timeout: 120_000 }, async () => {
   const fx = loadOwnFixture("seed-zibo-yonhap");
   h.serve(fx.url, fx.html);
@@ -79,7 +62,7 @@ test("cleans through the worker, and again after Chromium stopped the idle worke
   assert.ok(d.timing.core <= d.timing.analyze, "the core's own time is part of the round trip");
 
   await click(page, (s) => s.title === DEFAULT_ACTION_TITLE); // restore
-  await stopWorker(page);
+  await stopServiceWorkers(h.context, page);
 
   // The click starts the worker again; the content script's old port is closed, so its
   // core call opens a new one to the new worker.
