@@ -44,6 +44,13 @@ pub const MODEL_ATTRS: &[&str] = &[
     "name", "content", "value", "title", "rel", "datetime", "alt", "placeholder", "autocomplete",
 ];
 
+/// The elements whose contents never enter the model, as a CSS selector for the browser
+/// walker (which then does not copy them): [`OPAQUE_TAGS`], and scripts other than JSON-LD.
+/// The same rule as [`PageBuilder::open`]'s, which applies it on both adapters.
+pub fn opaque_selector() -> String {
+    format!("{},script:not([type*='ld+json' i])", OPAQUE_TAGS.join(","))
+}
+
 /// The attributes every element contributes to the model.
 pub const ELEMENT_ATTRS: &[&str] = &["class", "id"];
 

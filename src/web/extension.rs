@@ -86,7 +86,7 @@ pub fn host_of(url: &str) -> Option<String> {
 
 #[derive(Serialize)]
 struct SiteConfig {
-    /// What the snapshot walker must not descend into (shared with the page model).
+    /// The elements the snapshot walker must not enter (a selector: `page::opaque_selector`).
     opaque: String,
     /// The attributes the snapshot walker copies (the ones the analysis reads)…
     attrs: String,
@@ -111,7 +111,7 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
     let host = rules::host_of(url).unwrap_or_default();
     let set = rules::parse(&loaded.settings.rules);
     to_js(&SiteConfig {
-        opaque: crate::page::OPAQUE_TAGS.join(","),
+        opaque: crate::page::opaque_selector(),
         attrs: crate::page::MODEL_ATTRS.join(","),
         full: crate::page::FULL_ATTRS_SELECTOR,
         hidden_attr: super::HIDDEN_ATTR,

@@ -4,7 +4,7 @@
 //! from text, and an exact restore. The extension does this in JS (extension/lib/apply.js).
 
 use super::{badge, build_from_snapshot, field, node_matches, table_of, to_js, HIDDEN_ATTR, OWN_ATTR, STYLE};
-use crate::page::{NodeId, Page, NO_NODE, OPAQUE_TAGS};
+use crate::page::{NodeId, Page, NO_NODE};
 use crate::plan::{Options, Plan};
 use crate::report::{summary, Summary};
 use serde::Serialize;
@@ -45,7 +45,7 @@ pub fn read_document() -> Result<LivePage, JsValue> {
 /// the model ids it matched, or None when the browser cannot compile it.
 pub fn read_document_matching(selectors: &[&str]) -> Result<(LivePage, Vec<Option<Vec<NodeId>>>), JsValue> {
     let list: js_sys::Array = selectors.iter().map(|s| JsValue::from_str(s)).collect();
-    let snap = snapshot_document(&OPAQUE_TAGS.join(","), &crate::page::MODEL_ATTRS.join(","), crate::page::FULL_ATTRS_SELECTOR, &list);
+    let snap = snapshot_document(&crate::page::opaque_selector(), &crate::page::MODEL_ATTRS.join(","), crate::page::FULL_ATTRS_SELECTOR, &list);
     let table = table_of(&snap)?;
     let elements = field(&snap, "elements")?.dyn_into::<js_sys::Array>()?;
     let (page, element_of) = build_from_snapshot(&table)?;

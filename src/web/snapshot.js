@@ -2,7 +2,7 @@
 // page as a sequence of tokens — so the page crosses into wasm (or, as one plain string,
 // into the extension's worker) in a single call. It makes no decisions: which tags are not
 // entered, which attributes are copied and of which elements all come from the Rust side
-// (page::OPAQUE_TAGS, page::MODEL_ATTRS, page::FULL_ATTRS_SELECTOR), and the Rust
+// (page::opaque_selector, page::MODEL_ATTRS, page::FULL_ATTRS_SELECTOR), and the Rust
 // PageBuilder decides what enters the model.
 //
 // Format (web::build_from_snapshot reads it): tokens separated by SEP, U+FDD0, a Unicode
@@ -41,7 +41,24 @@ function matchSelectors(selectors, elements) {
   });
 }
 
-// `opaque`: comma-separated tag names whose children are not walked.
+// A querySelectorAll result read alongside the walk: both are in document order, so telling
+// whether the walk's element is in the list is one comparison.
+function cursor(list) {
+  let i = 0;
+  return {
+    at(node) {
+      if (list[i] !== node) return false;
+      i++;
+      return true;
+    },
+    // The walk does not enter `node`: pass what the list holds inside it.
+    pass(node) {
+      while (i < list.length && node.contains(list[i])) i++;
+    },
+  };
+}
+
+// `opaque`: a selector for the elements whose contents are not walked.
 // `attrs`: comma-separated attribute names the analysis reads. Every element contributes
 //   its `class` and `id`; only elements matching `full` (a selector list) contribute the
 //   others — reading every attribute of every element was most of this walk's time.
@@ -49,31 +66,26 @@ function matchSelectors(selectors, elements) {
 // Returns {table, elements, matches}: the token string, the elements in the order of their
 // "o" tokens, and the selectors' matches.
 export function snapshot_document(opaque, attrs, full, selectors) {
-  const skip = new Set(opaque.split(","));
   const wanted = new Set(attrs.split(","));
   const tokens = [];
   const elements = [];
   const root = document.documentElement;
   if (!root) return { table: "", elements, matches: [] };
-  // Both lists are in document order, the walk's order: one comparison per element.
-  const rich = full ? document.querySelectorAll(full) : [];
-  let r = 0;
-  let nextRich = rich[0];
+  const rich = cursor(document.querySelectorAll(full));
+  const inert = cursor(document.querySelectorAll(opaque));
   let node = root;
   for (;;) {
     let descend = false;
     const type = node.nodeType;
     if (type === 1 && node.hasAttributes() && node.hasAttribute("data-byline")) {
       // Byline's own element (stylesheet, badge): neither it nor anything in it.
-      while (nextRich !== undefined && node.contains(nextRich)) nextRich = rich[++r];
+      rich.pass(node);
+      inert.pass(node);
     } else if (type === 1) {
-      const name = node.localName;
       const at = tokens.length;
-      tokens.push(OPEN[0], clean(name));
-      let inert = skip.has(name);
+      tokens.push(OPEN[0], clean(node.localName));
       let kept = 0;
-      if (node === nextRich) {
-        nextRich = rich[++r];
+      if (rich.at(node)) {
         const list = node.attributes;
         for (let i = 0; i < list.length; i++) {
           const a = list[i];
@@ -95,16 +107,16 @@ export function snapshot_document(opaque, attrs, full, selectors) {
         }
       }
       if (kept) tokens[at] = kept < OPEN.length ? OPEN[kept] : `o${kept}`;
-      // A script's text reaches the model only for JSON-LD (PageBuilder drops the rest);
-      // not copying it here saves the largest strings of most pages.
-      if (name === "script") inert = !/ld\+json/i.test(node.getAttribute("type") || "");
       elements.push(node);
-      if (node.firstChild && !inert) {
+      // Not entered (an svg, a script that is not JSON-LD…): what matched in there is passed by.
+      if (!inert.at(node) && node.firstChild) {
         descend = true;
       } else {
         tokens.push("c");
-        // Not entered (an svg, a script…): what matched the selector in there is passed by.
-        while (nextRich !== undefined && node.firstChild && node.contains(nextRich)) nextRich = rich[++r];
+        if (node.firstChild) {
+          rich.pass(node);
+          inert.pass(node);
+        }
       }
     } else if (type === 3 || type === 4) {
       tokens.push("t", clean(node.data));
