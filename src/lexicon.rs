@@ -69,8 +69,9 @@ fn sections(text: &str) -> Vec<(String, String)> {
 }
 
 /// A phrase automaton: aho-corasick's noncontiguous NFA, used directly rather than through
-/// `AhoCorasick`. The lexicons are built on every page load in the browser (each content
-/// script starts a fresh wasm instance), and this NFA builds in about half the
+/// `AhoCorasick`. The lexicons are built whenever a wasm instance starts (the extension's
+/// worker after each restart, a page's own instance on the fallback path), and this NFA
+/// builds in about half the
 /// instructions of the DFA `AhoCorasick` picks for lists this small while searching the
 /// short texts the analysis feeds it as fast (callgrind, bench/native example
 /// analyze_loop). Naming the one automaton type also lets the linker drop the crate's

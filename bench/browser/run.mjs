@@ -26,7 +26,7 @@ import { dirname, join, resolve, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { clickToolbar, stopServiceWorkers } from "../../tests/e2e/harness.mjs";
+import { clickToolbar, liveWorker, stopServiceWorkers } from "../../tests/e2e/harness.mjs";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SHARED = resolve(process.env.BYLINE_SHARED ?? join(REPO, "../shared"));
@@ -142,23 +142,23 @@ function runInPage() {
   return out;
 
   function pageLocalClean() {
-  const { mod, snapshot_document, Applied, config, request, selectors } = globalThis.__bench;
-  const t = performance.now();
-  const snap = snapshot_document(config.opaque, config.attrs, config.full, selectors);
-  const t1 = performance.now();
-  const r = mod.analyze_snapshot(snap, request);
-  const t2 = performance.now();
-  const applied = new Applied(config);
-  if (r.state === "cleaned") {
-    applied.addStyle();
-    applied.hide(r.hide, snap.elements);
-    applied.addBadge(r.badge, r.anchor, snap.elements);
-  }
-  const t3 = performance.now();
-  applied.restore();
-  // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer].
-  const phases = Array.from(mod.profile_snapshot(snap, request));
-  return { inpage: t3 - t, inpageSnapshot: t1 - t, inpageCall: t2 - t1, inpageApply: t3 - t2, phases };
+    const { mod, snapshot_document, Applied, config, request, selectors } = globalThis.__bench;
+    const t = performance.now();
+    const snap = snapshot_document(config.opaque, config.attrs, config.full, selectors);
+    const t1 = performance.now();
+    const r = mod.analyze_snapshot(snap, request);
+    const t2 = performance.now();
+    const applied = new Applied(config);
+    if (r.state === "cleaned") {
+      applied.addStyle();
+      applied.hide(r.hide, snap.elements);
+      applied.addBadge(r.badge, r.anchor, snap.elements);
+    }
+    const t3 = performance.now();
+    applied.restore();
+    // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer].
+    const phases = Array.from(mod.profile_snapshot(snap, request));
+    return { inpage: t3 - t, inpageSnapshot: t1 - t, inpageCall: t2 - t1, inpageApply: t3 - t2, phases };
   }
 }
 
@@ -229,15 +229,7 @@ async function main() {
   const firstWorker = context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://"))
     ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
   const extensionId = new URL(firstWorker.url()).host;
-  // The extension's live worker (a stopped worker's handle is dead; a restart is a new one).
-  const live = async () => {
-    for (let k = 0; k < 200; k++) {
-      const ours = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-      for (const w of ours.reverse()) if (await w.evaluate(() => true).catch(() => false)) return w;
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-    throw new Error("the extension's worker does not answer");
-  };
+  const live = () => liveWorker(context, extensionId);
   let aborted = 0;
   await context.route("**/*", (route) => {
     const url = route.request().url();

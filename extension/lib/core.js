@@ -99,8 +99,7 @@ function ask(fn, args) {
 async function callWorker(fn, args) {
   let answer = await ask(fn, args);
   // A worker stopped while idle drops the port; one retry on a fresh port starts it again.
-  if (answer && "unavailable" in answer && !answer.final) answer = await ask(fn, args);
-  if (!answer) answer = { unavailable: "the extension's worker gave no answer" };
+  if ("unavailable" in answer && !answer.final) answer = await ask(fn, args);
   if ("unavailable" in answer) {
     console.warn(`Byline: the worker cannot run the core (${answer.unavailable}); this page uses its own`);
     workerDown = true;

@@ -90,17 +90,17 @@ async function clean({ auto }) {
   if (auto && !config.flags.auto_clean) return { state: "skipped" };
   const configured = performance.now();
   const { result, elements, timing } = await analyze(core, config);
+  // Milliseconds: reading the settings and the site's configuration, the DOM snapshot,
+  // the core's answer (a round trip to the worker), applying the plan.
+  timing.settings = configured - started;
   degraded = result.state === "degraded" ? result.degraded : null;
-  if (result.state !== "cleaned") return summary(result, { via: core.via, timing: { ...timing, settings: configured - started } });
+  if (result.state !== "cleaned") return summary(result, { via: core.via, timing });
   const applying = performance.now();
   const applied = new Applied(config);
   applied.addStyle();
   applied.hide(result.hide, elements);
   applied.addBadge(result.badge, result.anchor, elements);
-  // Milliseconds: reading the settings and the site's configuration, the DOM snapshot,
-  // the core's answer (a round trip to the worker), applying the plan.
   timing.apply = performance.now() - applying;
-  timing.settings = configured - started;
   current = { applied, config, core, result, auto, timing, added: new Set(), lastRun: 0, lastCost: 0, timer: 0 };
   engaged = true;
   watch();

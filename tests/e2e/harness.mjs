@@ -238,6 +238,20 @@ export async function clickToolbar(context, extensionId, page) {
   }
 }
 
+/**
+ * The extension's live service worker: a stopped worker's handle is dead and a restarted
+ * one is a new handle (Playwright keeps listing the old one), so the newest that answers.
+ */
+export function liveWorker(context, extensionId) {
+  return waitFor(async () => {
+    const ours = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    for (const w of ours.reverse()) {
+      if (await w.evaluate(() => true).catch(() => false)) return w;
+    }
+    return null;
+  }, { what: "the extension's worker", interval: 50 });
+}
+
 /** Stops the extension's service worker now, as Chromium does after 30 s idle. */
 export async function stopServiceWorkers(context, page) {
   const cdp = await context.newCDPSession(page);

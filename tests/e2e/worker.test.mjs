@@ -4,24 +4,12 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DEFAULT_ACTION_TITLE, loadOwnFixture, stopServiceWorkers, useBrowser, waitFor } from "./harness.mjs";
+import { DEFAULT_ACTION_TITLE, liveWorker, loadOwnFixture, stopServiceWorkers, useBrowser, waitFor } from "./harness.mjs";
 
 const h = useBrowser();
 
-// The extension's current worker: a stopped worker's handle is dead, a restarted one is a
-// new handle (Playwright keeps listing the old one, so the newest that answers is taken).
-async function currentWorker() {
-  return waitFor(async () => {
-    const ours = h.context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${h.extensionId}/`));
-    for (const w of ours.reverse()) {
-      if (await w.evaluate(() => true).catch(() => false)) return w;
-    }
-    return null;
-  }, { what: "the extension's worker" });
-}
-
 async function buttonText() {
-  const worker = await currentWorker();
+  const worker = await liveWorker(h.context, h.extensionId);
   return worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return { text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
@@ -30,7 +18,7 @@ async function buttonText() {
 
 // What the popup would show for the active tab: {state, via, timing, items}.
 async function details() {
-  const worker = await currentWorker();
+  const worker = await liveWorker(h.context, h.extensionId);
   return worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab.id, { type: "byline/hidden" });

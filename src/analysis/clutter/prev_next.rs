@@ -25,14 +25,13 @@ pub const SECTIONS: &[&str] = &["lead:prev_next", "lead:recommendations"];
 
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
-    let mut items: Vec<NodeId> = Vec::new();
-    let mut kinds: Vec<Kind> = Vec::new();
+    let mut items: Vec<(NodeId, Kind)> = Vec::new();
     for b in 0..page.len() as NodeId {
         if !page.is_element(b) || cx.stats.block_of[b as usize] != b || cx.stats.invisible[b as usize] {
             continue;
         }
         let chars = cx.chars(b);
-        if chars == 0 || chars > MAX_POINTER_CHARS || items.last().is_some_and(|&i| page.contains(i, b)) {
+        if chars == 0 || chars > MAX_POINTER_CHARS || items.last().is_some_and(|&(i, _)| page.contains(i, b)) {
             continue;
         }
         let text = cx.folded(b);
@@ -54,12 +53,11 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         // (A pointer names the story it points to: a label alone is not one.)
         let linked = if rest == 0 { links > 0 && kind == Kind::PrevNext } else { links as f32 >= MIN_ITEM_LINK_DENSITY * rest as f32 };
         if linked && cx.count_links(b) > 0 && cx.guard.may_hide_in_article(page, b) {
-            items.push(b);
-            kinds.push(kind);
+            items.push((b, kind));
         }
     }
     let mut done = NO_NODE;
-    for (&item, &kind) in items.iter().zip(&kinds) {
+    for &(item, kind) in &items {
         if done != NO_NODE && page.contains(done, item) {
             continue;
         }
@@ -68,7 +66,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             if !cx.guard.may_hide_in_article(page, p) {
                 break;
             }
-            let nav: u32 = items.iter().filter(|&&i| page.contains(p, i)).map(|&i| cx.chars(i)).sum();
+            let nav: u32 = items.iter().filter(|&&(i, _)| page.contains(p, i)).map(|&(i, _)| cx.chars(i)).sum();
             if cx.chars(p) > nav + WRAPPER_SLACK_CHARS {
                 break;
             }
