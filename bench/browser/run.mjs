@@ -156,7 +156,7 @@ function runInPage() {
     }
     const t3 = performance.now();
     applied.restore();
-    // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer].
+    // Inside analyze_snapshot: [decode the snapshot, build the page model, analyze, answer, free].
     const phases = Array.from(mod.profile_snapshot(snap, request));
     return { inpage: t3 - t, inpageSnapshot: t1 - t, inpageCall: t2 - t1, inpageApply: t3 - t2, phases };
   }
@@ -311,7 +311,7 @@ async function main() {
         first_cold: cold && firstAnswer?.timing ? total(firstAnswer.timing) : null,
         clean: median(ext), snapshot: median(extSnap), call: median(extCall), core: median(extCore), apply: median(extApply),
         inpage_first: inpageFirst, inpage: med(inpage), inpage_snapshot: med(inSnap), inpage_call: med(inCall), inpage_apply: med(inApply),
-        decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3),
+        decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3), free: phase(4),
         readability: median(readability), walk: median(walk) });
     } catch (e) {
       failures.push(`${p.corpus}/${p.id}: ${String(e.message).split("\n")[0]}`);
@@ -332,7 +332,7 @@ async function main() {
   }
   const summary = {};
   for (const key of ["first", "first_cold", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "apply",
-    "inpage_first", "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer"]) {
+    "inpage_first", "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer", "free"]) {
     const xs = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
     summary[key] = { p50: pct(xs, 50), p95: pct(xs, 95) };
   }
@@ -356,7 +356,7 @@ async function main() {
   writeFileSync(join(OUT, "browser.csv"), [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\n") + "\n");
   writeFileSync(join(OUT, "browser.svg"), svgPlot(rows, summary));
 
-  const f = (v) => v.toFixed(2).padStart(8);
+  const f = (v) => (v === undefined ? "n/a" : v.toFixed(2)).padStart(8); // n/a: no page measured (e.g. --cold 0)
   const line = (label, key) => console.log(`${label.padEnd(36)}${f(summary[key].p50)} ${f(summary[key].p95)}`);
   console.log(`Chromium ${chromiumVersion}, ${rows.length} pages (readability corpus + every ${TRAF_STEP}th trafilatura page), median of ${RUNS} runs per page`);
   console.log(`${"".padEnd(36)}  p50 ms   p95 ms`);
@@ -374,6 +374,7 @@ async function main() {
   line("      build model", "build");
   line("      analyze", "analyze");
   line("      answer", "answer");
+  line("      free the model", "free");
   line("    apply", "inpage_apply");
   line("first clean on a page (click)", "first");
   line("page-local wasm load+init", "load");

@@ -9,9 +9,12 @@
 // noncharacter (never in text a page means to show, and unlike a control character it is
 // copied as it is when a message to the worker is serialized).
 //   "o<N>" <tag> N × (<name> <value>)   an element opens, with N attributes
-//   "t" <text>                           a text node
+//   "t" <text>                           a text node (" " when it is only whitespace)
 //   "c"                                  the innermost open element closes
 const SEP = "\uFDD0";
+// A text node of HTML whitespace only: sent as one space (PageBuilder::text reads any such
+// node as one space, so the model is the same; page::is_html_whitespace is its Rust twin).
+const BLANK = /^[ \t\n\f\r]+$/;
 const OPEN = Array.from({ length: 32 }, (_, n) => `o${n}`);
 
 function clean(s) {
@@ -119,7 +122,8 @@ export function snapshot_document(opaque, attrs, full, selectors) {
         }
       }
     } else if (type === 3 || type === 4) {
-      tokens.push("t", clean(node.data));
+      const d = node.data;
+      tokens.push("t", d.length > 1 && BLANK.test(d) ? " " : clean(d));
     }
     if (descend) {
       node = node.firstChild;
