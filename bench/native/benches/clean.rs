@@ -2,7 +2,8 @@
 //! - build (HTML → page model, scraper included) and analyze (page model → plan) separately,
 //!   on the smallest, median and largest pages of the readability corpus;
 //! - a synthetic scaling series (1k … 200k elements): analysis time per element;
-//! - the whole readability corpus cleaned by Byline and by dom_smoothie in one run.
+//! - the whole readability corpus cleaned by Byline and by dom_smoothie in one run, beside
+//!   scraper's parse alone (the floor both share).
 
 use byline::page::html::parse;
 use byline::{analyze, Options};
@@ -54,6 +55,16 @@ fn corpus_vs_dom_smoothie(c: &mut Criterion) {
                 let model = parse(html);
                 let plan = analyze(&model, &Options { url: url.clone(), ..Options::default() });
                 black_box(byline::report::report(&model, &plan));
+            }
+        })
+    });
+    // The floor both share: html5ever's tree building alone (through scraper, the parser the
+    // native adapter is fixed to), with no page model and no analysis. Byline's clean cannot
+    // be faster than this; if it is more than half of dom_smoothie's time, 2x is out of reach.
+    group.bench_function("scraper-parse-only", |b| {
+        b.iter(|| {
+            for (_, html, _) in &pages {
+                black_box(scraper::Html::parse_document(html));
             }
         })
     });
