@@ -310,6 +310,7 @@ async function main() {
         first: !cold && firstAnswer?.timing ? total(firstAnswer.timing) : null,
         first_cold: cold && firstAnswer?.timing ? total(firstAnswer.timing) : null,
         clean: median(ext), snapshot: median(extSnap), call: median(extCall), core: median(extCore), apply: median(extApply),
+        messaging: median(extCall.map((c, k) => c - extCore[k])),
         inpage_first: inpageFirst, inpage: med(inpage), inpage_snapshot: med(inSnap), inpage_call: med(inCall), inpage_apply: med(inApply),
         decode: phase(0), build: phase(1), analyze: phase(2), answer: phase(3), free: phase(4),
         readability: median(readability), walk: median(walk) });
@@ -331,7 +332,7 @@ async function main() {
     process.exit(1);
   }
   const summary = {};
-  for (const key of ["first", "first_cold", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "apply",
+  for (const key of ["first", "first_cold", "clean", "readability", "walk", "load", "elements", "snapshot", "call", "core", "messaging", "apply",
     "inpage_first", "inpage", "inpage_snapshot", "inpage_call", "inpage_apply", "decode", "build", "analyze", "answer", "free"]) {
     const xs = rows.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
     summary[key] = { p50: pct(xs, 50), p95: pct(xs, 95) };
@@ -350,7 +351,7 @@ async function main() {
     trafilatura_step: TRAF_STEP, aborted_requests: aborted, cold_pages: COLD, failures, summary, ratios, rows };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "browser.json"), JSON.stringify(result, null, 1));
-  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "apply", "first", "first_cold", "inpage_first", "inpage", "inpage_snapshot",
+  const cols = ["corpus", "id", "elements", "state", "via", "clean", "snapshot", "call", "core", "messaging", "apply", "first", "first_cold", "inpage_first", "inpage", "inpage_snapshot",
     "inpage_call", "inpage_apply", "build", "analyze", "readability", "walk", "load"];
   const cell = (v) => (typeof v === "number" ? v.toFixed(3) : v ?? "");
   writeFileSync(join(OUT, "browser.csv"), [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\n") + "\n");
@@ -364,6 +365,7 @@ async function main() {
   line("    snapshot (content script)", "snapshot");
   line("    analysis (worker round trip)", "call");
   line("      of which the core in the worker", "core");
+  line("      and the messages each way", "messaging");
   line("    apply (content script)", "apply");
   line("(b) Readability.js parse", "readability");
   line("(c) bare walk", "walk");
