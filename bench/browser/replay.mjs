@@ -1,7 +1,7 @@
 // Analysis-only timing without the page: takes each page's snapshot once in Chromium (the
 // extension's own walker), then replays analyze_snapshot on the snapshots in Node's V8,
 // many times, and prints the per-page minimum of each phase [decode, build model, analyze,
-// answer]. Minimums are what a shared, noisy machine can still compare between two builds
+// answer, free]. Minimums are what a shared, noisy machine can still compare between two builds
 // of the wasm (e.g. opt-levels); bench/browser/run.mjs is the end-to-end measure.
 //   node bench/browser/replay.mjs [--runs 30] [page ids of ../shared/corpus/readability …]
 import { createServer } from "node:http";
@@ -54,7 +54,7 @@ server.close();
 const mod = await import(join(PKG, "byline.js"));
 mod.initSync({ module: readFileSync(join(PKG, "byline_bg.wasm")) });
 let sum = 0;
-console.log(`${"page".padEnd(22)} decode  build analyze answer  (ms, minimum of ${RUNS})`);
+console.log(`${"page".padEnd(22)} decode  build analyze answer   free  (ms, minimum of ${RUNS})`);
 for (const [id, s] of snaps) {
   const snap = { table: s.table, matches: [] };
   const request = { url: s.url, mode: "tidy" };
