@@ -16,10 +16,12 @@ mod signup;
 
 use super::stats::Stats;
 use super::Guard;
-use crate::lexicon::{clutter, ClutterLexicon, PhraseUse};
+use crate::lexicon::{clutter, ClutterLexicon, Entry, PhraseUse};
 use crate::page::{NodeId, Page};
 use crate::plan::{Hide, Kind};
 use crate::text::{is_block, TextIndex};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// The `[use:kind]` lexicon sections each classifier consumes (checked by a test: every
 /// section of `data/clutter.txt` has a consumer).
@@ -45,11 +47,21 @@ pub struct Ctx<'a> {
     pub lex: &'static ClutterLexicon,
     /// Visible characters of each subtree inside a link or a button.
     pub interactive: Vec<u32>,
-    /// The page's text folded and squashed once; any subtree's is a slice of it.
+    /// The page's text folded once; any subtree's is a slice of it.
     text: TextIndex,
+    /// Whether each node is the innermost element holding its text (`innermost_text_element`).
+    innermost: Vec<bool>,
+    /// Lexicon matches of every folded text searched so far, by its span in the page's
+    /// folded text: several classifiers read the same short texts (a label is a heading for
+    /// three of them; a line, its only text node and its block are one text), which are
+    /// searched once. The span maps to a run of `found`.
+    searched: RefCell<HashMap<(u32, u32), (u32, u32)>>,
+    /// (entry index, start, end) of each match, the offsets within the searched text.
+    found: RefCell<Vec<(u32, u32, u32)>>,
 }
 
 impl<'a> Ctx<'a> {
+    #[inline(never)]
     fn new(page: &'a Page, stats: &'a Stats, guard: &'a Guard) -> Self {
         let n = page.len();
         let mut inside = vec![false; n];
@@ -68,7 +80,45 @@ impl<'a> Ctx<'a> {
                 interactive[p as usize] += interactive[i];
             }
         }
-        Ctx { page, stats, guard, lex: clutter(), interactive, text: TextIndex::new(page) }
+        // An element is not the innermost holder of its text when an element child holds
+        // all of it.
+        let mut full_child = vec![false; n];
+        for i in 1..n {
+            let id = i as NodeId;
+            if let Some(p) = page.parent(id) {
+                if page.is_element(id) && stats.total[i].chars == stats.total[p as usize].chars {
+                    full_child[p as usize] = true;
+                }
+            }
+        }
+        let innermost = (0..n)
+            .map(|i| page.is_element(i as NodeId) && !stats.invisible[i] && stats.total[i].chars > 0 && !full_child[i])
+            .collect();
+        Ctx {
+            page,
+            stats,
+            guard,
+            lex: clutter(),
+            interactive,
+            text: TextIndex::new(page),
+            innermost,
+            searched: RefCell::new(HashMap::new()),
+            found: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Every lexicon phrase (`ClutterLexicon::find_in`) in the subtree's folded text, left to
+    /// right, with its byte span in `folded(id)`.
+    pub fn matches(&self, id: NodeId) -> Vec<(&'static Entry, usize, usize)> {
+        let lex = self.lex;
+        let (a, b) = self.text.span(self.page, id);
+        let mut found = self.found.borrow_mut();
+        let (from, to) = *self.searched.borrow_mut().entry((a as u32, b as u32)).or_insert_with(|| {
+            let from = found.len() as u32;
+            found.extend(lex.find_indexed(self.folded(id)).map(|(e, s, t)| (e as u32, s as u32, t as u32)));
+            (from, found.len() as u32)
+        });
+        found[from as usize..to as usize].iter().map(|&(e, s, t)| (&lex.entries[e as usize], s as usize, t as usize)).collect()
     }
 
     pub fn chars(&self, id: NodeId) -> u32 {
@@ -87,11 +137,7 @@ impl<'a> Ctx<'a> {
     /// Visible element with text, whose text is not all in one element child: the
     /// innermost element holding a given piece of text.
     pub fn innermost_text_element(&self, id: NodeId) -> bool {
-        let chars = self.chars(id);
-        self.page.is_element(id)
-            && !self.stats.invisible[id as usize]
-            && chars > 0
-            && !self.page.children(id).any(|c| self.page.is_element(c) && self.chars(c) == chars)
+        self.innermost[id as usize]
     }
 
     pub fn inside_link(&self, id: NodeId) -> bool {
@@ -106,7 +152,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `squash` of the subtree's text.
-    pub fn squashed(&self, id: NodeId) -> &str {
+    pub fn squashed(&self, id: NodeId) -> String {
         self.text.squashed(self.page, id)
     }
 
@@ -118,7 +164,7 @@ impl<'a> Ctx<'a> {
         }
         let mut covered = 0;
         let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
-        for (e, s, t) in self.lex.find_in(text) {
+        for (e, s, t) in self.matches(id) {
             if e.usage != usage || !kinds.contains(&e.kind.as_str()) || !word_bounded(text, s, t) {
                 continue;
             }

@@ -65,6 +65,7 @@ pub fn prepare() {
 }
 
 /// Analyses a page. Pure: the same page and options always give the same plan.
+#[inline(never)]
 pub fn analyze(page: &Page, options: &Options) -> Plan {
     let mut plan = Plan { mode: options.mode, node_count: page.len() as u32, ..Plan::default() };
     if page.is_empty() {

@@ -32,6 +32,7 @@ fn hidden_by_attrs(page: &Page, id: NodeId) -> bool {
 }
 
 impl Stats {
+    #[inline(never)]
     pub fn compute(page: &Page) -> Stats {
         let n = page.len();
         let mut s = Stats {
@@ -44,6 +45,8 @@ impl Stats {
             hints: vec![0; n],
         };
         let mut in_link = vec![false; n];
+        let hint_set = super::article::hint_set();
+        let mut hint_memo = std::collections::HashMap::new();
         for i in 0..n {
             let id = i as NodeId;
             let parent = page.node(id).parent;
@@ -75,7 +78,7 @@ impl Stats {
                 s.invisible[i] = p_invisible || INVISIBLE_TAGS.contains(&tag) || hidden_by_attrs(page, id);
                 in_link[i] = p_link || tag == "a";
                 s.block_of[i] = if is_block(tag) { id } else { p_block };
-                s.hints[i] = super::article::element_hints(page, id);
+                s.hints[i] = hint_set.of_memo(page, id, &mut hint_memo);
             }
         }
         for i in (1..n).rev() {

@@ -23,6 +23,7 @@ pub const WRAPPER_SLACK_CHARS: u32 = 4;
 
 pub const SECTIONS: &[&str] = &["lead:prev_next", "lead:recommendations"];
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     let mut items: Vec<(NodeId, Kind)> = Vec::new();
@@ -36,7 +37,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         }
         let text = cx.folded(b);
         let Some((entry, start, end)) =
-            cx.lex.find_in(&text).find(|(e, s, t)| e.usage == PhraseUse::Lead && super::word_bounded(&text, *s, *t))
+            cx.matches(b).into_iter().find(|(e, s, t)| e.usage == PhraseUse::Lead && super::word_bounded(text, *s, *t))
         else {
             continue;
         };
