@@ -140,6 +140,8 @@ pub struct ClutterLexicon {
     /// Over the folded phrases of `heading`, `phrase`, `lead` and `prompt` entries (pattern id = index into `searchable`).
     pub automaton: Matcher,
     pub searchable: Vec<usize>,
+    /// The longest folded phrase of `automaton`, in bytes.
+    pub max_phrase_bytes: usize,
     /// Squashed `whole` and `cta` phrases → entry index.
     pub whole: HashMap<String, usize>,
     /// Over the squashed `whole` and `cta` phrases (pattern id = index into `squashed_ids`).
@@ -170,6 +172,7 @@ impl ClutterLexicon {
         let squashed: Vec<String> = squashed_ids.iter().map(|&i| squash(&entries[i].phrase)).collect();
         let whole = squashed_ids.iter().zip(&squashed).map(|(&i, k)| (k.clone(), i)).collect();
         ClutterLexicon {
+            max_phrase_bytes: patterns.iter().map(String::len).max().unwrap_or(0),
             automaton: automaton(&patterns),
             searchable,
             whole,

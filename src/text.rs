@@ -20,8 +20,27 @@ pub const INVISIBLE_TAGS: &[&str] = &[
     "script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object", "rt", "rp",
 ];
 
+/// `tag` is one of [`BLOCK_TAGS`] (a `match`, which compiles to a switch on the length and
+/// a few byte comparisons instead of a comparison with every entry; a test holds the two
+/// lists equal).
 pub fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
+    matches!(
+        tag,
+        "address" | "article" | "aside" | "blockquote" | "body" | "br" | "caption" | "center" |
+        "dd" | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" |
+        "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" |
+        "hgroup" | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre" |
+        "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" | "ul"
+    )
+}
+
+/// `tag` is one of [`INVISIBLE_TAGS`].
+pub fn is_invisible_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script" | "style" | "template" | "noscript" | "head" | "title" | "svg" | "math" |
+        "iframe" | "object" | "rt" | "rp"
+    )
 }
 
 #[inline]
@@ -97,31 +116,27 @@ fn utf8(v: Vec<u8>) -> String {
 
 /// Appends `fold(s)` to `out`, continuing a whitespace run pending from earlier text
 /// (`space`): a pending space is written only before the next non-space character, and
-/// never at the start of `out`. ASCII (most of any page) is copied a run of non-space
-/// bytes at a time and folded in place, without the Unicode tables. Only whole
-/// characters are written, so `out` stays UTF-8.
+/// never at the start of `out`. ASCII (most of any page) takes a byte path without the
+/// Unicode tables. Only whole characters are written, so `out` stays UTF-8.
 fn fold_bytes(s: &str, out: &mut Vec<u8>, space: &mut bool) {
     let bytes = s.as_bytes();
+    if s.is_ascii() && fold_ascii_words(bytes, out, space) {
+        return;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
+            i += 1;
             if ascii_space(b) {
                 *space = !out.is_empty();
-                i += 1;
                 continue;
             }
-            let end = bytes[i..].iter().position(|&x| x >= 0x80 || ascii_space(x)).map_or(bytes.len(), |k| i + k);
             if *space {
                 out.push(b' ');
                 *space = false;
             }
-            let from = out.len();
-            out.extend_from_slice(&bytes[i..end]);
-            for x in &mut out[from..] {
-                *x = fold_ascii(*x);
-            }
-            i = end;
+            out.push(fold_ascii(b));
             continue;
         }
         let raw = char_at(s, i);
@@ -140,6 +155,44 @@ fn fold_bytes(s: &str, out: &mut Vec<u8>, space: &mut bool) {
     }
 }
 
+/// `fold_bytes` of ASCII text whose words are separated by single spaces (most text):
+/// copied whole and folded in place, loops the compiler runs many bytes at a time.
+/// False, with nothing written, for any other text.
+fn fold_ascii_words(bytes: &[u8], out: &mut Vec<u8>, space: &mut bool) -> bool {
+    let Some(first) = bytes.iter().position(|&b| !ascii_space(b)) else {
+        // Only whitespace.
+        if !bytes.is_empty() {
+            *space = !out.is_empty();
+        }
+        return true;
+    };
+    let last = bytes.iter().rposition(|&b| !ascii_space(b)).unwrap_or(first);
+    let words = &bytes[first..=last];
+    let mut odd = false;
+    let mut prev_space = false;
+    for &b in words {
+        let sp = b == b' ';
+        odd |= matches!(b, b'\t'..=b'\r') | (sp & prev_space);
+        prev_space = sp;
+    }
+    if odd {
+        return false;
+    }
+    if first > 0 {
+        *space = !out.is_empty();
+    }
+    if *space {
+        out.push(b' ');
+    }
+    let from = out.len();
+    out.extend_from_slice(words);
+    for b in &mut out[from..] {
+        *b = fold_ascii(*b);
+    }
+    *space = last + 1 < bytes.len();
+    true
+}
+
 /// The whole page's text folded once, so that the folded text of any subtree is a slice:
 /// `fold(raw_text(id))` without building the string (and its `squash`, from the slice).
 /// Text nodes sit in document order in the arena, so a subtree's text is what was
@@ -151,18 +204,25 @@ pub struct TextIndex {
 }
 
 impl TextIndex {
-    #[inline(never)]
     pub fn new(page: &Page) -> TextIndex {
+        TextIndex::of_texts(page, |_| true)
+    }
+
+    /// The index of only the text nodes `include` keeps (its slices are only right for
+    /// subtrees whose text nodes it all keeps): readers that never look at long texts need
+    /// not fold them.
+    #[inline(never)]
+    pub fn of_texts(page: &Page, include: impl Fn(NodeId) -> bool) -> TextIndex {
         let n = page.len();
         let mut fold_at = Vec::with_capacity(n + 1);
-        let bytes: usize = (0..n).filter_map(|i| page.text(i as NodeId)).map(str::len).sum();
+        let bytes: usize = (0..n as NodeId).filter(|&i| include(i)).filter_map(|i| page.text(i)).map(str::len).sum();
         let mut folded = Vec::with_capacity(bytes);
         // Whitespace collapses across text nodes as it does in `fold` of their concatenation:
         // a pending space is written only before the next non-space character.
         let mut space = false;
         for i in 0..n {
             fold_at.push(folded.len() as u32);
-            if let Some(t) = page.text(i as NodeId) {
+            if let Some(t) = page.text(i as NodeId).filter(|_| include(i as NodeId)) {
                 fold_bytes(t, &mut folded, &mut space);
             }
         }
@@ -301,10 +361,19 @@ impl TextCounts {
     pub fn of(s: &str) -> Self {
         let bytes = s.as_bytes();
         if s.is_ascii() {
-            // Two counting loops the compiler unrolls (most text is ASCII).
-            let spaces = bytes.iter().filter(|&&b| ascii_space(b)).count();
-            let commas = bytes.iter().filter(|&&b| b == b',' || b == b';').count();
-            return TextCounts { chars: (bytes.len() - spaces) as u32, cjk: 0, commas: commas as u32 };
+            // Most text is ASCII: count without decoding, in byte-wide counters the
+            // compiler can run many to a register.
+            let (mut spaces, mut commas) = (0u32, 0u32);
+            for chunk in bytes.chunks(255) {
+                let (mut sp, mut co) = (0u8, 0u8);
+                for &b in chunk {
+                    sp += u8::from(ascii_space(b));
+                    co += u8::from(b == b',' || b == b';');
+                }
+                spaces += u32::from(sp);
+                commas += u32::from(co);
+            }
+            return TextCounts { chars: bytes.len() as u32 - spaces, cjk: 0, commas };
         }
         let mut t = TextCounts::default();
         for (i, &b) in bytes.iter().enumerate() {
@@ -428,6 +497,23 @@ mod tests {
         for id in 0..page.len() as NodeId {
             assert_eq!(ix.folded(&page, id), fold(&page.raw_text(id)), "node {id}");
             assert_eq!(ix.squashed(&page, id), squash(&page.raw_text(id)), "node {id}");
+        }
+        // Leaving text nodes out leaves the slices of subtrees made of kept text right.
+        for skip in 0..page.len() as NodeId {
+            let ix = TextIndex::of_texts(&page, |t| t != skip);
+            for id in (0..page.len() as NodeId).filter(|&id| !page.contains(id, skip)) {
+                assert_eq!(ix.folded(&page, id), fold(&page.raw_text(id)), "node {id} without {skip}");
+            }
+        }
+    }
+
+    #[test]
+    fn tag_matches_equal_the_lists() {
+        let mut names: Vec<&str> = BLOCK_TAGS.iter().chain(INVISIBLE_TAGS).copied().collect();
+        names.extend(["", "a", "span", "b", "h7", "td2", "divs", "DIV", "scrip", "img", "button"]);
+        for t in names {
+            assert_eq!(is_block(t), BLOCK_TAGS.contains(&t), "{t}");
+            assert_eq!(is_invisible_tag(t), INVISIBLE_TAGS.contains(&t), "{t}");
         }
     }
 

@@ -144,7 +144,7 @@ fn outside_article(page: &Page, article: &[NodeId], root: Option<NodeId>, title:
             }
             if on_path(c) {
                 stack.push(c);
-            } else if !crate::text::INVISIBLE_TAGS.contains(&page.tag(c)) {
+            } else if !crate::text::is_invisible_tag(page.tag(c)) {
                 hides.push(Hide { node: c, kind: Kind::OutsideArticle, reason: "outside the article (focus mode)".into() });
             }
         }

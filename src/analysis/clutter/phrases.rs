@@ -35,7 +35,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if block == NO_NODE || cx.chars(block) > MAX_BLOCK_CHARS {
             continue;
         }
-        let folded = cx.folded(t);
+        let folded = &*cx.folded(t);
         let found = cx.matches(t);
         let Some(&(entry, start, _)) =
             found.iter().find(|(e, s, t)| e.usage == PhraseUse::Phrase && super::word_bounded(folded, *s, *t))

@@ -35,9 +35,13 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if chars == 0 || chars > MAX_POINTER_CHARS || items.last().is_some_and(|&(i, _)| page.contains(i, b)) {
             continue;
         }
-        let text = cx.folded(b);
-        let Some((entry, start, end)) =
-            cx.matches(b).into_iter().find(|(e, s, t)| e.usage == PhraseUse::Lead && super::word_bounded(text, *s, *t))
+        let text = &*cx.folded(b);
+        // The label must start within MAX_LEAD_OFFSET characters (checked below): the
+        // first lead label found there is the first found at all, or there is none.
+        let Some((entry, start, end)) = cx
+            .leading_matches(b, MAX_LEAD_OFFSET)
+            .into_iter()
+            .find(|(e, s, t)| e.usage == PhraseUse::Lead && super::word_bounded(text, *s, *t))
         else {
             continue;
         };

@@ -33,7 +33,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if chars == 0 || chars > MAX_PROMPT_CHARS || cx.stats.inline[bu].chars != chars {
             continue;
         }
-        let text = cx.folded(b);
+        let text = &*cx.folded(b);
         let Some((entry, _, _)) =
             cx.matches(b).into_iter().find(|(e, s, t)| e.usage == PhraseUse::Prompt && super::word_bounded(text, *s, *t))
         else {
