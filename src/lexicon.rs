@@ -122,6 +122,13 @@ impl Matcher {
     pub fn find(&self, text: &str) -> Option<Match> {
         self.0.try_find(&Input::new(text)).ok().flatten()
     }
+
+    /// The longest match that starts at byte `at` (an anchored search: it stops as soon as
+    /// no pattern can continue, instead of scanning the rest of the text).
+    pub fn find_at(&self, text: &str, at: usize) -> Option<Match> {
+        let input = Input::new(text).span(at..text.len()).anchored(aho_corasick::Anchored::Yes);
+        self.0.try_find(&input).ok().flatten()
+    }
 }
 
 fn automaton(patterns: &[String]) -> Matcher {
@@ -133,6 +140,8 @@ pub struct ClutterLexicon {
     /// Over the folded phrases of `heading`, `phrase`, `lead` and `prompt` entries (pattern id = index into `searchable`).
     pub automaton: Matcher,
     pub searchable: Vec<usize>,
+    /// The longest folded phrase of `automaton`, in bytes.
+    pub max_phrase_bytes: usize,
     /// Squashed `whole` and `cta` phrases → entry index.
     pub whole: HashMap<String, usize>,
     /// Over the squashed `whole` and `cta` phrases (pattern id = index into `squashed_ids`).
@@ -163,6 +172,7 @@ impl ClutterLexicon {
         let squashed: Vec<String> = squashed_ids.iter().map(|&i| squash(&entries[i].phrase)).collect();
         let whole = squashed_ids.iter().zip(&squashed).map(|(&i, k)| (k.clone(), i)).collect();
         ClutterLexicon {
+            max_phrase_bytes: patterns.iter().map(String::len).max().unwrap_or(0),
             automaton: automaton(&patterns),
             searchable,
             whole,
@@ -182,18 +192,28 @@ impl ClutterLexicon {
 
     /// Entries of `usage` whose non-overlapping matches tile all of the already-squashed
     /// text, in order; empty when some of the text is not covered.
+    ///
+    /// Each tile is the match the left-to-right search would find next, which must start
+    /// where the previous one ended: the longest match anchored there. Most texts fail on
+    /// their first characters, so an anchored search reads only those.
     pub fn tile_squashed<'a>(&'a self, squashed: &str, usage: PhraseUse) -> Vec<&'a Entry> {
         let mut at = 0;
         let mut out = Vec::new();
-        for m in self.squashed_automaton.find_iter(squashed) {
+        while at < squashed.len() {
+            let Some(m) = self.squashed_automaton.find_at(squashed, at) else { return Vec::new() };
             let e = &self.entries[self.squashed_ids[m.pattern().as_usize()]];
-            if m.start() != at || e.usage != usage {
+            if e.usage != usage || m.end() <= at {
                 return Vec::new();
             }
             at = m.end();
             out.push(e);
         }
-        if at == squashed.len() { out } else { Vec::new() }
+        out
+    }
+
+    /// `find_in` with each entry as its index in `entries`.
+    pub fn find_indexed<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.automaton.find_iter(folded).map(move |m| (self.searchable[m.pattern().as_usize()], m.start(), m.end()))
     }
 
     /// Entries found in already-folded text, with their byte spans.
@@ -333,6 +353,51 @@ pub fn agencies() -> &'static AgencyTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The anchored tiling finds what the plain left-to-right tiling finds.
+    #[test]
+    fn anchored_tiling_equals_scanning() {
+        let c = clutter();
+        let plain = |squashed: &str, usage: PhraseUse| -> Vec<*const Entry> {
+            let mut at = 0;
+            let mut out = Vec::new();
+            for m in c.squashed_automaton.find_iter(squashed) {
+                let e = &c.entries[c.squashed_ids[m.pattern().as_usize()]];
+                if m.start() != at || e.usage != usage {
+                    return Vec::new();
+                }
+                at = m.end();
+                out.push(e as *const Entry);
+            }
+            if at == squashed.len() { out } else { Vec::new() }
+        };
+        let keys: Vec<String> = c.squashed_ids.iter().map(|&i| squash(&c.entries[i].phrase)).collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let extra = ["", "x", "a", "1", "广告", "top", "s", "é"];
+        let mut tiled = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 4) {
+                let k = &keys[(next() % keys.len() as u64) as usize];
+                // Whole keys, or a cut of one, with stray letters between them.
+                let cut = k.char_indices().map(|(i, _)| i).nth((next() % 6) as usize).filter(|_| next() % 3 == 0).unwrap_or(k.len());
+                text.push_str(&k[..cut]);
+                text.push_str(extra[(next() % extra.len() as u64) as usize]);
+            }
+            for usage in [PhraseUse::Whole, PhraseUse::Cta] {
+                let new: Vec<*const Entry> = c.tile_squashed(&text, usage).into_iter().map(|e| e as *const Entry).collect();
+                assert_eq!(new, plain(&text, usage), "{text:?}");
+                tiled += usize::from(!new.is_empty());
+            }
+        }
+        assert!(tiled > 500, "{tiled} texts tiled");
+    }
 
     #[test]
     fn lexicons_parse() {

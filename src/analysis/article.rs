@@ -138,7 +138,10 @@ pub const DANGLING_LABEL_MIN_COVERAGE: f32 = 0.5;
 pub const DANGLING_LABEL_MIN_LINKS: usize = 2;
 
 /// These pass their score to their parent (they are parts of a body, not bodies).
-const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "li", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "figcaption", "td"];
+fn is_paragraph_tag(tag: &str) -> bool {
+    matches!(tag, "p" | "pre" | "blockquote" | "li" | "dd" | "dt" | "h2" | "h3" | "h4" | "h5" | "h6" | "figcaption" | "td")
+}
+
 /// Class/id fragments that suggest an article body.
 const POSITIVE_HINTS: &[&str] = &[
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "detail",
@@ -170,9 +173,15 @@ const ALWAYS_UNLIKELY_HINTS: &[&str] =
 /// ARIA roles of side furniture.
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 /// Tags that are furniture wherever they are.
-const UNLIKELY_TAGS: &[&str] = &["nav", "aside", "footer"];
+fn is_unlikely_tag(tag: &str) -> bool {
+    matches!(tag, "nav" | "aside" | "footer")
+}
+
 /// Form controls and friends: never part of the story.
-const CONTROL_TAGS: &[&str] = &["button", "input", "select", "textarea", "fieldset", "label"];
+fn is_control_tag(tag: &str) -> bool {
+    matches!(tag, "button" | "input" | "select" | "textarea" | "fieldset" | "label")
+}
+
 const CLASS_WEIGHT: f32 = 25.0;
 /// First classes of layout boxes (grid rows, cards): sections alike by these are alike
 /// by layout, not by content.
@@ -296,7 +305,7 @@ fn unlikely_here(page: &Page, stats: &Stats, id: NodeId) -> bool {
     if matches!(tag, "body" | "html" | "article" | "main") || page.attr(id, "itemprop").is_some_and(|v| v.contains("articleBody")) {
         return false;
     }
-    if UNLIKELY_TAGS.contains(&tag) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+    if is_unlikely_tag(tag) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
         return true;
     }
     stats.hints[id as usize] & (H_UNLIKELY | H_MAYBE) == H_UNLIKELY
@@ -308,7 +317,7 @@ fn wraps_story(page: &Page, stats: &Stats, id: NodeId, prose: u32, page_prose: u
     if (prose as f32) < UNLIKELY_MAX_PROSE_SHARE * page_prose as f32 || page_prose == 0 {
         return false;
     }
-    if UNLIKELY_TAGS.contains(&page.tag(id)) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
+    if is_unlikely_tag(page.tag(id)) || page.attr(id, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim())) {
         return false;
     }
     if stats.hints[id as usize] & H_ALWAYS_UNLIKELY != 0 {
@@ -444,7 +453,7 @@ fn score_paragraphs(page: &Page, stats: &Stats, shape: &Shape, ld_body: Option<&
             }
         }
         let tag = page.tag(i);
-        let passes_up = PARAGRAPH_TAGS.contains(&tag) || (!shape.has_block_child[iu] && shape.brs[iu] < BRS_PER_PARAGRAPH);
+        let passes_up = is_paragraph_tag(tag) || (!shape.has_block_child[iu] && shape.brs[iu] < BRS_PER_PARAGRAPH);
         let first = if passes_up { page.parent(i) } else { Some(i) };
         let mut level = 0usize;
         let mut cur = first;
@@ -904,10 +913,10 @@ fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: Nod
         // header, don't count: only what the walk itself meets. Nor does a "header" class
         // met after the headline: that is the story's own header, where leads sit.)
         let unlikely = unlikely_here(page, stats, i)
-            && (UNLIKELY_TAGS.contains(&page.tag(i))
+            && (is_unlikely_tag(page.tag(i))
                 || page.attr(i, "role").is_some_and(|r| UNLIKELY_ROLES.contains(&r.trim()))
                 || stats.hints[iu] & H_HEADER == 0);
-        if !page.is_element(i) || stats.invisible[iu] || unlikely || CONTROL_TAGS.contains(&page.tag(i)) {
+        if !page.is_element(i) || stats.invisible[iu] || unlikely || is_control_tag(page.tag(i)) {
             i = if page.is_element(i) && !page.contains(i, first) { page.end(i) } else { i + 1 };
             continue;
         }
@@ -934,7 +943,7 @@ fn lead_paragraphs(page: &Page, stats: &Stats, title: Option<NodeId>, first: Nod
 fn is_junk(page: &Page, stats: &Stats, sc: &Scores, shape: &Shape, id: NodeId) -> bool {
     let iu = id as usize;
     let tag = page.tag(id);
-    if CONTROL_TAGS.contains(&tag) {
+    if is_control_tag(tag) {
         return true;
     }
     let paras = sc.para_weight[iu];

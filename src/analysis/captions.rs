@@ -79,6 +79,7 @@ fn stats_free_text(page: &Page, id: NodeId) -> bool {
     page.subtree(id).all(|i| page.text(i).is_none_or(|t| t.trim().is_empty()))
 }
 
+#[inline(never)]
 pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<Hide> {
     // Inside a block another pass hides.
     let covered = page.within(already.iter().map(|h| h.node));

@@ -16,10 +16,12 @@ mod signup;
 
 use super::stats::Stats;
 use super::Guard;
-use crate::lexicon::{clutter, ClutterLexicon, PhraseUse};
+use crate::lexicon::{clutter, ClutterLexicon, Entry, PhraseUse};
 use crate::page::{NodeId, Page};
 use crate::plan::{Hide, Kind};
 use crate::text::{is_block, TextIndex};
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// The `[use:kind]` lexicon sections each classifier consumes (checked by a test: every
 /// section of `data/clutter.txt` has a consumer).
@@ -45,11 +47,41 @@ pub struct Ctx<'a> {
     pub lex: &'static ClutterLexicon,
     /// Visible characters of each subtree inside a link or a button.
     pub interactive: Vec<u32>,
-    /// The page's text folded and squashed once; any subtree's is a slice of it.
+    /// The page's short texts folded once; the folded text of a subtree that is
+    /// `indexed` is a slice of it.
     text: TextIndex,
+    /// Visible subtrees of at most `MAX_INDEXED_CHARS` characters: the classifiers read
+    /// no longer text (a label, a line, a short block).
+    indexed: Vec<bool>,
+    /// Whether each node is the innermost element holding its text (`innermost_text_element`).
+    innermost: Vec<bool>,
+    /// Lexicon matches of folded texts searched recently, by their span in the page's
+    /// folded text: several classifiers read the same short texts (a label is a heading
+    /// for three of them; a line, its only text node and its block are one text), which
+    /// are searched once. A direct-mapped table: each span has one slot, by a hash; a span
+    /// meeting another there replaces it, and a miss only searches again.
+    searched: RefCell<Vec<Searched>>,
+    /// (entry index, start, end) of each match, the offsets within the searched text.
+    found: RefCell<Vec<(u32, u32, u32)>>,
 }
 
+/// A span of the folded page text and its matches (`found[from..to]`).
+#[derive(Clone, Copy, Default)]
+struct Searched {
+    span: (u32, u32),
+    from: u32,
+    to: u32,
+    filled: bool,
+}
+
+/// Slots of the table of searched spans.
+const SEARCHED_SLOTS: usize = 4096;
+
+/// The longest text a classifier reads through `Ctx::folded` (a prompt line).
+const MAX_INDEXED_CHARS: u32 = prompts::MAX_PROMPT_CHARS;
+
 impl<'a> Ctx<'a> {
+    #[inline(never)]
     fn new(page: &'a Page, stats: &'a Stats, guard: &'a Guard) -> Self {
         let n = page.len();
         let mut inside = vec![false; n];
@@ -68,7 +100,97 @@ impl<'a> Ctx<'a> {
                 interactive[p as usize] += interactive[i];
             }
         }
-        Ctx { page, stats, guard, lex: clutter(), interactive, text: TextIndex::new(page) }
+        // An element is not the innermost holder of its text when an element child holds
+        // all of it.
+        let mut full_child = vec![false; n];
+        for i in 1..n {
+            let id = i as NodeId;
+            if let Some(p) = page.parent(id) {
+                if page.is_element(id) && stats.total[i].chars == stats.total[p as usize].chars {
+                    full_child[p as usize] = true;
+                }
+            }
+        }
+        let innermost = (0..n)
+            .map(|i| page.is_element(i as NodeId) && !stats.invisible[i] && stats.total[i].chars > 0 && !full_child[i])
+            .collect();
+        // Only text under a short visible subtree is folded: an indexed subtree's text
+        // nodes all lie under it.
+        let indexed: Vec<bool> = (0..n).map(|i| !stats.invisible[i] && stats.total[i].chars <= MAX_INDEXED_CHARS).collect();
+        let mut under = indexed.clone();
+        for i in 1..n {
+            if let Some(p) = page.parent(i as NodeId) {
+                under[i] |= under[p as usize];
+            }
+        }
+        let text = TextIndex::of_texts(page, |t| under[t as usize]);
+        Ctx {
+            page,
+            stats,
+            guard,
+            lex: clutter(),
+            interactive,
+            text,
+            indexed,
+            innermost,
+            searched: RefCell::new(vec![Searched::default(); SEARCHED_SLOTS]),
+            found: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Every lexicon phrase (`ClutterLexicon::find_in`) in the subtree's folded text, left to
+    /// right, with its byte span in `folded(id)`.
+    pub fn matches(&self, id: NodeId) -> Vec<(&'static Entry, usize, usize)> {
+        let lex = self.lex;
+        let entry = |(e, s, t): (usize, usize, usize)| (&lex.entries[e], s, t);
+        if !self.indexed[id as usize] {
+            return lex.find_indexed(&self.folded(id)).map(entry).collect();
+        }
+        let (span, slot) = self.slot(id);
+        let mut searched = self.searched.borrow_mut();
+        let mut found = self.found.borrow_mut();
+        let s = &mut searched[slot];
+        if !(s.filled && s.span == span) {
+            let from = found.len() as u32;
+            found.extend(lex.find_indexed(&self.folded(id)).map(|(e, s, t)| (e as u32, s as u32, t as u32)));
+            *s = Searched { span, from, to: found.len() as u32, filled: true };
+        }
+        found[s.from as usize..s.to as usize].iter().map(|&(e, s, t)| entry((e as usize, s as usize, t as usize))).collect()
+    }
+
+    /// The span of an indexed subtree's folded text and its slot in `searched`.
+    fn slot(&self, id: NodeId) -> ((u32, u32), usize) {
+        let (a, b) = self.text.span(self.page, id);
+        let span = (a as u32, b as u32);
+        let slot = (span.0.wrapping_mul(0x9e37_79b1) ^ span.1.wrapping_mul(0x85eb_ca6b)) as usize >> 7 & (SEARCHED_SLOTS - 1);
+        (span, slot)
+    }
+
+    /// The matches of `matches(id)` that start after at most `chars` characters of the text.
+    /// Up to there a search of the text and a search of its beginning find the same
+    /// matches (each is the longest at the leftmost place a phrase starts, and every phrase
+    /// starting there fits in the beginning), so only the beginning is searched.
+    pub fn leading_matches(&self, id: NodeId, chars: usize) -> Vec<(&'static Entry, usize, usize)> {
+        let lex = self.lex;
+        let text = self.folded(id);
+        let limit = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
+        if self.indexed[id as usize] {
+            let (span, slot) = self.slot(id);
+            let s = self.searched.borrow()[slot];
+            if s.filled && s.span == span {
+                let found = self.found.borrow();
+                return found[s.from as usize..s.to as usize]
+                    .iter()
+                    .filter(|m| m.1 as usize <= limit)
+                    .map(|&(e, s, t)| (&lex.entries[e as usize], s as usize, t as usize))
+                    .collect();
+            }
+        }
+        let mut end = (limit + lex.max_phrase_bytes).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        lex.find_indexed(&text[..end]).filter(|m| m.1 <= limit).map(|(e, s, t)| (&lex.entries[e], s, t)).collect()
     }
 
     pub fn chars(&self, id: NodeId) -> u32 {
@@ -87,11 +209,7 @@ impl<'a> Ctx<'a> {
     /// Visible element with text, whose text is not all in one element child: the
     /// innermost element holding a given piece of text.
     pub fn innermost_text_element(&self, id: NodeId) -> bool {
-        let chars = self.chars(id);
-        self.page.is_element(id)
-            && !self.stats.invisible[id as usize]
-            && chars > 0
-            && !self.page.children(id).any(|c| self.page.is_element(c) && self.chars(c) == chars)
+        self.innermost[id as usize]
     }
 
     pub fn inside_link(&self, id: NodeId) -> bool {
@@ -100,25 +218,34 @@ impl<'a> Ctx<'a> {
 
     /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
     /// matches must cover at least `min_coverage` of its letters.
-    /// `fold` of the subtree's text.
-    pub fn folded(&self, id: NodeId) -> &str {
-        self.text.folded(self.page, id)
+    /// `fold` of the subtree's text (a slice of the index for the short subtrees the
+    /// classifiers read, built for any other).
+    pub fn folded(&self, id: NodeId) -> Cow<'_, str> {
+        if self.indexed[id as usize] {
+            Cow::Borrowed(self.text.folded(self.page, id))
+        } else {
+            Cow::Owned(crate::text::fold(&self.page.raw_text(id)))
+        }
     }
 
     /// `squash` of the subtree's text.
-    pub fn squashed(&self, id: NodeId) -> &str {
-        self.text.squashed(self.page, id)
+    pub fn squashed(&self, id: NodeId) -> String {
+        if self.indexed[id as usize] {
+            self.text.squashed(self.page, id)
+        } else {
+            crate::text::squash(&self.page.raw_text(id))
+        }
     }
 
     pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
-        let text = self.folded(id);
+        let text = &*self.folded(id);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         if letters == 0 {
             return None;
         }
         let mut covered = 0;
         let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
-        for (e, s, t) in self.lex.find_in(text) {
+        for (e, s, t) in self.matches(id) {
             if e.usage != usage || !kinds.contains(&e.kind.as_str()) || !word_bounded(text, s, t) {
                 continue;
             }

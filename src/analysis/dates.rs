@@ -111,15 +111,48 @@ const WEEKDAY_CJK: &[(&str, u8)] = &[
     ("월요일", 0), ("화요일", 1), ("수요일", 2), ("목요일", 3), ("금요일", 4), ("토요일", 5), ("일요일", 6),
 ];
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Tok {
     Num { value: u32, digits: usize },
-    Word(String),
+    /// A word (a run of folded letters outside CJK), by what the date patterns ask of it:
+    /// the month it names (0: none), the weekday it names (`NO_WEEKDAY`: none), whether
+    /// it is "de". Nothing else reads a word, so none is kept as a string.
+    Word { month: u8, weekday: u8, de: bool },
     Mark(char),
+}
+
+const NO_WEEKDAY: u8 = u8::MAX;
+
+/// Month and weekday names (from `MONTHS` and `WEEKDAY_WORDS`, which share no name) sorted
+/// for a binary search, with their month (0: none) and weekday (`NO_WEEKDAY`: none).
+fn names() -> &'static [(&'static str, u8, u8)] {
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, u8, u8)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut v: Vec<(&'static str, u8, u8)> = MONTHS.iter().map(|&(n, m)| (n, m, NO_WEEKDAY)).collect();
+        v.extend(WEEKDAY_WORDS.iter().map(|&(n, d)| (n, 0, d)));
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        v
+    })
+}
+
+/// The longest month or weekday name, in bytes.
+const MAX_NAME_BYTES: usize = 10;
+
+fn word(w: &str) -> Tok {
+    let (mut month, mut weekday) = (0, NO_WEEKDAY);
+    if w.len() <= MAX_NAME_BYTES {
+        let names = names();
+        if let Ok(k) = names.binary_search_by(|(n, _, _)| (*n).cmp(w)) {
+            (month, weekday) = (names[k].1, names[k].2);
+        }
+    }
+    Tok::Word { month, weekday, de: w == "de" }
 }
 
 fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
     let mut toks = Vec::new();
+    // The word being read (reused: no allocation per word).
+    let mut w = String::new();
     let mut it = text.char_indices().peekable();
     while let Some((start, c)) = it.next() {
         let c = fold_char(c);
@@ -141,7 +174,8 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
             }
             toks.push((Tok::Num { value, digits }, start, end));
         } else if c.is_alphabetic() && !is_cjk(c) {
-            let mut w = String::from(c);
+            w.clear();
+            w.push(c);
             let mut end = start + c.len_utf8();
             while let Some(&(i, raw)) = it.peek() {
                 let d = fold_char(raw);
@@ -152,7 +186,7 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
                 end = i + raw.len_utf8();
                 it.next();
             }
-            toks.push((Tok::Word(w), start, end));
+            toks.push((word(&w), start, end));
         } else if !c.is_whitespace() {
             let raw_len = text[start..].chars().next().map_or(1, char::len_utf8);
             toks.push((Tok::Mark(c), start, start + raw_len));
@@ -162,8 +196,8 @@ fn tokenize(text: &str) -> Vec<(Tok, usize, usize)> {
 }
 
 fn month_of(t: &Tok) -> Option<u8> {
-    match t {
-        Tok::Word(w) => MONTHS.iter().find(|(m, _)| m == w).map(|(_, n)| *n),
+    match *t {
+        Tok::Word { month, .. } if month != 0 => Some(month),
         _ => None,
     }
 }
@@ -179,8 +213,9 @@ fn is_mark(t: Option<&(Tok, usize, usize)>, marks: &[char]) -> bool {
     matches!(t, Some((Tok::Mark(c), _, _)) if marks.contains(c))
 }
 
-fn is_word(t: Option<&(Tok, usize, usize)>, word: &str) -> bool {
-    matches!(t, Some((Tok::Word(w), _, _)) if w == word)
+/// The word "de" ("23 de noviembre de 2022").
+fn is_de(t: Option<&(Tok, usize, usize)>) -> bool {
+    matches!(t, Some((Tok::Word { de: true, .. }, _, _)))
 }
 
 fn valid(y: Option<u32>, m: u32, d: u32) -> Option<Date> {
@@ -209,11 +244,15 @@ fn valid(y: Option<u32>, m: u32, d: u32) -> Option<Date> {
 
 /// Every date written in `text`, with its byte span, in order.
 pub fn find_dates(text: &str) -> Vec<(Date, usize, usize)> {
-    let t = tokenize(text);
+    dates_in(&tokenize(text))
+}
+
+/// `find_dates` over the text's tokens.
+fn dates_in(t: &[(Tok, usize, usize)]) -> Vec<(Date, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if let Some((date, used)) = date_at(&t, i) {
+        if let Some((date, used)) = date_at(t, i) {
             out.push((date, t[i].1, t[i + used - 1].2));
             i += used;
         } else {
@@ -294,7 +333,7 @@ fn date_at(t: &[(Tok, usize, usize)], i: usize) -> Option<(Date, usize)> {
         if is_mark(at(k), &['.']) {
             k += 1;
         }
-        if is_word(at(k), "de") {
+        if is_de(at(k)) {
             k += 1;
         }
         if let Some(m) = at(k).and_then(|(tok, _, _)| month_of(tok)) {
@@ -302,7 +341,7 @@ fn date_at(t: &[(Tok, usize, usize)], i: usize) -> Option<(Date, usize)> {
             if is_mark(at(k), &['.', ',']) {
                 k += 1;
             }
-            if is_word(at(k), "de") {
+            if is_de(at(k)) {
                 k += 1;
             }
             if let (Some(y), Some((Tok::Num { digits: 4, .. }, _, _))) = (num(at(k), 4), at(k)) {
@@ -333,7 +372,7 @@ fn k_month_end(t: &[(Tok, usize, usize)], i: usize, k: usize) -> usize {
 /// their byte spans. "3日間" / "3일간" (a duration) is not a date.
 pub fn find_days(text: &str) -> Vec<(u8, usize, usize)> {
     let t = tokenize(text);
-    let full = find_dates(text);
+    let full = dates_in(&t);
     let mut out = Vec::new();
     for i in 0..t.len() {
         let at = |k: usize| t.get(i + k);
@@ -357,9 +396,9 @@ pub fn find_days(text: &str) -> Vec<(u8, usize, usize)> {
 pub fn find_weekdays(text: &str) -> Vec<(u8, usize, usize)> {
     let mut out: Vec<(u8, usize, usize)> = Vec::new();
     for (tok, s, e) in tokenize(text) {
-        if let Tok::Word(w) = tok {
-            if let Some((_, d)) = WEEKDAY_WORDS.iter().find(|(n, _)| *n == w) {
-                out.push((*d, s, e));
+        if let Tok::Word { weekday, .. } = tok {
+            if weekday != NO_WEEKDAY {
+                out.push((weekday, s, e));
             }
         }
     }
@@ -412,6 +451,14 @@ mod tests {
 
     fn dates(s: &str) -> Vec<Date> {
         find_dates(s).into_iter().map(|(d, _, _)| d).collect()
+    }
+
+    #[test]
+    fn names_fit_the_word_lookup() {
+        for (n, _) in MONTHS.iter().chain(WEEKDAY_WORDS) {
+            assert!(n.len() <= MAX_NAME_BYTES, "{n}");
+            assert_eq!(crate::text::fold(n), *n, "{n} is not folded");
+        }
     }
 
     #[test]

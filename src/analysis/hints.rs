@@ -53,6 +53,58 @@ impl HintSet {
         }
         m
     }
+
+    /// `of`, remembering masks in `cache`: a page repeats the same few class names on many
+    /// elements, and looking one up costs a fraction of matching it.
+    pub fn of_cached<'p>(&self, page: &'p Page, id: NodeId, cache: &mut MaskCache<'p>) -> u32 {
+        let mut m = 0;
+        for (k, v) in page.attrs(id) {
+            if matches!(&**k, "class" | "id") {
+                m |= cache.get(v, |v| self.mask(v));
+            }
+        }
+        m
+    }
+}
+
+/// Masks of recently seen class and id values: a direct-mapped table (each value has one
+/// slot, by a hash of its bytes; a value meeting another in its slot replaces it). A miss
+/// only costs the matching it saves, so no input can make the table slower than matching
+/// every value, and there is no hashing state to seed.
+pub struct MaskCache<'p> {
+    slots: Vec<(&'p str, u32)>,
+    /// Whether each slot holds a value yet (`""` is a value too).
+    filled: Vec<bool>,
+}
+
+impl<'p> MaskCache<'p> {
+    const SLOTS: usize = 1024;
+
+    pub fn new() -> Self {
+        MaskCache { slots: vec![("", 0); Self::SLOTS], filled: vec![false; Self::SLOTS] }
+    }
+
+    fn get(&mut self, value: &'p str, mask: impl FnOnce(&str) -> u32) -> u32 {
+        // FNV-1a, folded to the table size.
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in value.as_bytes() {
+            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        }
+        let k = ((h ^ (h >> 16)) as usize) & (Self::SLOTS - 1);
+        if self.filled[k] && self.slots[k].0 == value {
+            return self.slots[k].1;
+        }
+        let m = mask(value);
+        self.slots[k] = (value, m);
+        self.filled[k] = true;
+        m
+    }
+}
+
+impl Default for MaskCache<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ pub fn prepare() {
 }
 
 /// Analyses a page. Pure: the same page and options always give the same plan.
+#[inline(never)]
 pub fn analyze(page: &Page, options: &Options) -> Plan {
     let mut plan = Plan { mode: options.mode, node_count: page.len() as u32, ..Plan::default() };
     if page.is_empty() {
@@ -143,7 +144,7 @@ fn outside_article(page: &Page, article: &[NodeId], root: Option<NodeId>, title:
             }
             if on_path(c) {
                 stack.push(c);
-            } else if !crate::text::INVISIBLE_TAGS.contains(&page.tag(c)) {
+            } else if !crate::text::is_invisible_tag(page.tag(c)) {
                 hides.push(Hide { node: c, kind: Kind::OutsideArticle, reason: "outside the article (focus mode)".into() });
             }
         }

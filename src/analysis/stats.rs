@@ -1,7 +1,7 @@
 //! Per-node text statistics, computed in two linear passes over the arena.
 
 use crate::page::{NodeId, Page, NO_NODE};
-use crate::text::{is_block, TextCounts, INVISIBLE_TAGS};
+use crate::text::{is_block, is_invisible_tag, TextCounts};
 
 pub struct Stats {
     /// Visible text of each subtree.
@@ -32,6 +32,7 @@ fn hidden_by_attrs(page: &Page, id: NodeId) -> bool {
 }
 
 impl Stats {
+    #[inline(never)]
     pub fn compute(page: &Page) -> Stats {
         let n = page.len();
         let mut s = Stats {
@@ -44,6 +45,8 @@ impl Stats {
             hints: vec![0; n],
         };
         let mut in_link = vec![false; n];
+        let hint_set = super::article::hint_set();
+        let mut hint_cache = super::hints::MaskCache::new();
         for i in 0..n {
             let id = i as NodeId;
             let parent = page.node(id).parent;
@@ -72,10 +75,10 @@ impl Stats {
                 }
             } else {
                 let tag = page.tag(id);
-                s.invisible[i] = p_invisible || INVISIBLE_TAGS.contains(&tag) || hidden_by_attrs(page, id);
+                s.invisible[i] = p_invisible || is_invisible_tag(tag) || hidden_by_attrs(page, id);
                 in_link[i] = p_link || tag == "a";
                 s.block_of[i] = if is_block(tag) { id } else { p_block };
-                s.hints[i] = super::article::element_hints(page, id);
+                s.hints[i] = hint_set.of_cached(page, id, &mut hint_cache);
             }
         }
         for i in (1..n).rev() {

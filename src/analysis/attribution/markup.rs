@@ -85,6 +85,7 @@ fn json_ld(page: &Page) -> Vec<JsonDoc> {
 }
 
 /// Every markup clue, and the page's own date from markup (with its evidence).
+#[inline(never)]
 pub fn clues(page: &Page, url: Option<&str>) -> Vec<Clue> {
     let mut out = Vec::new();
     let page_host = url.and_then(host_of);

@@ -17,7 +17,8 @@ use crate::analysis::article::split_title;
 use crate::lexicon::{agencies, attribution, Agency};
 use crate::page::{NodeId, Page};
 use crate::plan::{Evidence, Hide, Source};
-use crate::text::{collapse, fold, truncate};
+use crate::text::{collapse, collapse_into, fold, truncate, INVISIBLE_CHARS};
+use std::cell::OnceCell;
 use markup::{host_of, Clue, ClueKind};
 use signals::Cited;
 
@@ -52,8 +53,8 @@ pub struct Input<'a> {
     /// Nodes inside (or at) an article node.
     inside: Vec<bool>,
     /// `blocks` of the article and of the body, computed once.
-    article_blocks: std::cell::OnceCell<Vec<(NodeId, String)>>,
-    body_blocks: std::cell::OnceCell<Vec<(NodeId, String)>>,
+    article_blocks: OnceCell<Blocks<'a>>,
+    body_blocks: OnceCell<Blocks<'a>>,
 }
 
 impl<'a> Input<'a> {
@@ -90,12 +91,12 @@ impl<'a> Input<'a> {
         }
     }
 
-    fn article_blocks(&self) -> &[(NodeId, String)] {
+    fn article_blocks(&self) -> &Blocks<'a> {
         self.article_blocks.get_or_init(|| blocks(self, self.article_nodes, false))
     }
 
     /// The blocks of the body outside the article (the only ones their readers want).
-    fn body_blocks(&self, body: NodeId) -> &[(NodeId, String)] {
+    fn body_blocks(&self, body: NodeId) -> &Blocks<'a> {
         self.body_blocks.get_or_init(|| blocks(self, &[body], true))
     }
 }
@@ -115,40 +116,104 @@ fn skipped(input: &Input, i: NodeId) -> bool {
     input.skip[i as usize]
 }
 
-/// Visible text blocks under `roots`, in order, with their text (nested blocks separate).
-fn blocks(input: &Input, roots: &[NodeId], outside_article: bool) -> Vec<(NodeId, String)> {
+/// Visible text blocks, in order, with their text (nested blocks separate): the text
+/// nodes of each block and, once asked for, their collapsed text. Most readers look at a
+/// few blocks (the first and last paragraphs, the lines after the article), so the text of
+/// the others is never built.
+struct Blocks<'a> {
+    page: &'a Page,
+    /// Blocks with visible text, in document order.
+    nodes: Vec<NodeId>,
+    /// The text nodes of block `k` are `texts[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    texts: Vec<NodeId>,
+    collapsed: Vec<OnceCell<String>>,
+}
+
+impl Blocks<'_> {
+    fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn node(&self, k: usize) -> NodeId {
+        self.nodes[k]
+    }
+
+    /// The block's text, whitespace collapsed (`collapse` of its text nodes joined).
+    fn text(&self, k: usize) -> &str {
+        self.collapsed[k].get_or_init(|| {
+            let mut out = String::new();
+            let mut space = false;
+            for &t in &self.texts[self.starts[k] as usize..self.starts[k + 1] as usize] {
+                collapse_into(self.page.text(t).unwrap_or(""), &mut out, &mut space);
+            }
+            out
+        })
+    }
+}
+
+/// Visible text blocks under `roots` (text in an article block left out when
+/// `outside_article`), with text that does not collapse to nothing.
+fn blocks<'a>(input: &Input<'a>, roots: &[NodeId], outside_article: bool) -> Blocks<'a> {
     let page = input.page;
-    let mut out: Vec<(NodeId, String)> = Vec::new();
-    // Block → its entry in `out` (u32::MAX: none yet); a flat table, no hashing.
+    // Block → its entry (u32::MAX: none yet); a flat table, no hashing. Text outside any
+    // block (NO_NODE) has an entry of its own.
     let mut index: Vec<u32> = vec![u32::MAX; page.len()];
+    let mut outside = u32::MAX;
+    let mut entries: Vec<NodeId> = Vec::new();
+    // (entry, text node), in the order the text is read.
+    let mut pairs: Vec<(u32, NodeId)> = Vec::new();
     for &root in roots {
         for i in page.subtree(root) {
-            let Some(t) = page.text(i) else { continue };
-            if skipped(input, i) {
+            if page.text(i).is_none() || skipped(input, i) {
                 continue;
             }
             let b = input.stats.block_of[i as usize];
             if outside_article && b != crate::page::NO_NODE && in_article(input, b) {
                 continue;
             }
-            let slot = index.get_mut(b as usize);
-            match slot {
-                Some(k) if *k != u32::MAX => out[*k as usize].1.push_str(t),
-                Some(k) => {
-                    *k = out.len() as u32;
-                    out.push((b, t.to_string()));
-                }
-                // Text outside any block (NO_NODE) is grouped under NO_NODE as before.
-                None => match out.iter().position(|(n, _)| *n == b) {
-                    Some(k) => out[k].1.push_str(t),
-                    None => out.push((b, t.to_string())),
-                },
+            let slot = match index.get_mut(b as usize) {
+                Some(k) => k,
+                None => &mut outside,
+            };
+            if *slot == u32::MAX {
+                *slot = entries.len() as u32;
+                entries.push(b);
             }
+            pairs.push((*slot, i));
         }
     }
-    crate::sort::by_key(&mut out, |(n, _)| *n as u64);
-    out.dedup_by_key(|(n, _)| *n);
-    out.into_iter().map(|(n, s)| (n, collapse(&s))).filter(|(_, s)| !s.is_empty()).collect()
+    // Each entry's text nodes together, in reading order.
+    let mut starts = vec![0u32; entries.len() + 1];
+    for &(e, _) in &pairs {
+        starts[e as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut fill = starts.clone();
+    let mut grouped = vec![0 as NodeId; pairs.len()];
+    for &(e, t) in &pairs {
+        grouped[fill[e as usize] as usize] = t;
+        fill[e as usize] += 1;
+    }
+    // Blocks in document order (NO_NODE last), without those whose text is only
+    // whitespace and invisible characters.
+    let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+    order.sort_unstable_by_key(|&e| entries[e as usize]);
+    let visible = |t: NodeId| page.text(t).is_some_and(|s| s.chars().any(|c| !c.is_whitespace() && !INVISIBLE_CHARS.contains(&c)));
+    let mut out = Blocks { page, nodes: Vec::new(), starts: vec![0], texts: Vec::with_capacity(grouped.len()), collapsed: Vec::new() };
+    for e in order {
+        let own = &grouped[starts[e as usize] as usize..starts[e as usize + 1] as usize];
+        if !own.iter().any(|&t| visible(t)) {
+            continue;
+        }
+        out.nodes.push(entries[e as usize]);
+        out.texts.extend_from_slice(own);
+        out.starts.push(out.texts.len() as u32);
+        out.collapsed.push(OnceCell::new());
+    }
+    out
 }
 
 fn prefix(s: &str, chars: usize) -> &str {
@@ -220,9 +285,9 @@ pub fn attribute(input: &Input) -> Source {
     let mut story_day: Option<u8> = None;
 
     // 1. The dateline. The lede is the dateline's paragraph, else the first real paragraph.
-    let mut lede = article.iter().position(|(_, t)| t.chars().count() >= MIN_LEDE_CHARS).unwrap_or(0);
-    for (k, (_, text)) in article.iter().enumerate().take(LEAD_BLOCKS) {
-        if let Some(d) = signals::dateline(prefix(text, DATELINE_REACH)) {
+    let mut lede = (0..article.len()).position(|k| article.text(k).chars().count() >= MIN_LEDE_CHARS).unwrap_or(0);
+    for k in 0..article.len().min(LEAD_BLOCKS) {
+        if let Some(d) = signals::dateline(prefix(article.text(k), DATELINE_REACH)) {
             lede = k;
             ev(&mut evidence, "dateline", &d.text);
             story_date = d.date;
@@ -239,9 +304,9 @@ pub fn attribute(input: &Input) -> Source {
         }
     }
     // 2. The tail.
-    for (_, text) in article.iter().rev().take(TAIL_BLOCKS) {
+    for text in (0..article.len()).rev().take(TAIL_BLOCKS).map(|k| article.text(k)) {
         let tail_start = text.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
-        let tail = if text.chars().count() <= 120 { text.as_str() } else { &text[tail_start..] };
+        let tail = if text.chars().count() <= 120 { text } else { &text[tail_start..] };
         if let Some((cited, shown)) = signals::tail(tail) {
             ev(&mut evidence, "tail", &shown);
             origin.push((2, cited));
@@ -249,14 +314,15 @@ pub fn attribute(input: &Input) -> Source {
         }
     }
     // 3. A copyright line at the end of the article or right after it.
-    let after: Vec<(NodeId, String)> = match input.article_nodes.iter().map(|&a| page.end(a)).max() {
+    let after: Vec<&str> = match input.article_nodes.iter().map(|&a| page.end(a)).max() {
         Some(end) => {
             let body = page.find_tag("body").unwrap_or(0);
-            input.body_blocks(body).iter().filter(|(n, _)| *n >= end).take(AFTER_ARTICLE_BLOCKS).cloned().collect()
+            let b = input.body_blocks(body);
+            (0..b.len()).filter(|&k| b.node(k) >= end).take(AFTER_ARTICLE_BLOCKS).map(|k| b.text(k)).collect()
         }
         None => vec![],
     };
-    for (_, text) in article.iter().rev().take(TAIL_BLOCKS).chain(after.iter()) {
+    for text in (0..article.len()).rev().take(TAIL_BLOCKS).map(|k| article.text(k)).chain(after.iter().copied()) {
         if let Some(cited) = signals::copyright(text) {
             ev(&mut evidence, "copyright", text);
             origin.push((3, cited));
@@ -381,7 +447,8 @@ pub fn attribute(input: &Input) -> Source {
 
     // Dates.
     let page_date = page_date(input, region.clone(), &mut evidence);
-    let story_date = decide_story_date(article.get(lede..).unwrap_or(&[]), story_date, story_day, page_date, &mut evidence);
+    let lede: Vec<&str> = (lede..article.len()).take(LEAD_BLOCKS).map(|k| article.text(k)).collect();
+    let story_date = decide_story_date(&lede, story_date, story_day, page_date, &mut evidence);
 
     Source {
         original,
@@ -405,6 +472,7 @@ fn same_name(a: &str, b: &str) -> bool {
 
 /// The first source label near the headline or in the article, read per text node so a
 /// neighbouring span ("字号：大 中 小") never joins the value.
+#[inline(never)]
 fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
     let page = input.page;
     let body = page.find_tag("body").unwrap_or(0);
@@ -414,7 +482,7 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
     // Inside the article a label counts only in a lead or closing paragraph ("(Source: …)"
     // under a photo mid-story credits the photo).
     let article = input.article_blocks();
-    let edge: Vec<NodeId> = article.iter().take(LEAD_BLOCKS).chain(article.iter().rev().take(TAIL_BLOCKS)).map(|(n, _)| *n).collect();
+    let edge: Vec<NodeId> = (0..article.len()).take(LEAD_BLOCKS).chain((0..article.len()).rev().take(TAIL_BLOCKS)).map(|k| article.node(k)).collect();
     for (k, &i) in texts.iter().enumerate() {
         let block = input.stats.block_of[i as usize];
         let t = page.text(i).unwrap_or("");
@@ -450,6 +518,7 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
 
 /// The site's own name: og:site_name (or a site meta), else the `<title>` part that is
 /// not the headline, else the JSON-LD publisher, else the host.
+#[inline(never)]
 fn site_name(input: &Input, clues: &[Clue], evidence: &mut Vec<Evidence>) -> Option<String> {
     let page = input.page;
     if let Some(c) = clues.iter().find(|c| c.kind == ClueKind::Site) {
@@ -480,6 +549,7 @@ fn site_name(input: &Input, clues: &[Clue], evidence: &mut Vec<Evidence>) -> Opt
     Some(host)
 }
 
+#[inline(never)]
 fn page_date(input: &Input, region: std::ops::Range<NodeId>, evidence: &mut Vec<Evidence>) -> Option<Date> {
     if let Some((d, signal, text)) = markup::page_date(input.page, region.clone()) {
         ev(evidence, &signal, &text);
@@ -489,11 +559,10 @@ fn page_date(input: &Input, region: std::ops::Range<NodeId>, evidence: &mut Vec<
     let lex = attribution();
     let body = input.page.find_tag("body").unwrap_or(0);
     let start = input.title_node.unwrap_or(0);
-    let mut lines: Vec<(NodeId, String)> = input
-        .body_blocks(body)
-        .iter()
-        .filter(|(n, _)| !in_article(input, *n) && input.stats.total[*n as usize].chars <= MAX_LABEL_LINE_CHARS)
-        .cloned()
+    let blocks = input.body_blocks(body);
+    let mut lines: Vec<(NodeId, &str)> = (0..blocks.len())
+        .filter(|&k| !in_article(input, blocks.node(k)) && input.stats.total[blocks.node(k) as usize].chars <= MAX_LABEL_LINE_CHARS)
+        .map(|k| (blocks.node(k), blocks.text(k)))
         .collect();
     crate::sort::by_key(&mut lines, |(n, _)| crate::sort::nearest_after(*n, start));
     for (_, line) in &lines {
@@ -524,8 +593,9 @@ fn page_date(input: &Input, region: std::ops::Range<NodeId>, evidence: &mut Vec<
 /// The story's date: the dateline's, else a date written in the lede (the latest not after
 /// the page's date), else a day ("4日", "27일") or weekday ("on Tuesday") in the lede
 /// resolved against the page's date, else the page's own date.
+#[inline(never)]
 fn decide_story_date(
-    article: &[(NodeId, String)],
+    lede: &[&str],
     dateline_date: Option<Date>,
     dateline_day: Option<u8>,
     page: Option<Date>,
@@ -541,14 +611,15 @@ fn decide_story_date(
             None => d,
         });
     }
-    let lede: Vec<&str> = article.iter().take(LEAD_BLOCKS).map(|(_, t)| t.as_str()).collect();
-    if let Some(d) = lede.iter().flat_map(|t| find_dates(t)).map(|(d, _, _)| d).filter(|d| d.year.is_some() && not_after_page(d)).max() {
+    // The dates of each lede paragraph, found once.
+    let dates: Vec<Vec<(Date, usize, usize)>> = lede.iter().take(LEAD_BLOCKS).map(|t| find_dates(t)).collect();
+    if let Some(d) = dates.iter().flatten().map(|&(d, _, _)| d).filter(|d| d.year.is_some() && not_after_page(d)).max() {
         ev(evidence, "date_in_text", &d.iso().unwrap_or_default());
         return Some(d);
     }
     let p = page?;
     let first = lede.first().copied().unwrap_or("");
-    if let Some((d, s, e)) = find_dates(first).into_iter().next() {
+    if let Some(&(d, s, e)) = dates.first().and_then(|f| f.first()) {
         let d = d.resolve_year(p);
         ev(evidence, "date_in_text", &first[s..e]);
         return Some(d);

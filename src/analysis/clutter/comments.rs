@@ -24,6 +24,7 @@ fn has_form(cx: &Ctx, id: NodeId) -> bool {
     cx.page.subtree(id).any(|i| matches!(cx.page.tag(i), "form" | "textarea"))
 }
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for label in 0..page.len() as NodeId {

@@ -47,6 +47,7 @@ fn link_weights(cx: &Ctx, id: NodeId) -> Vec<u32> {
         .collect()
 }
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for label in 0..page.len() as NodeId {
@@ -57,7 +58,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         // A whole-text lexicon label (an ad slot, a button) heads nothing.
-        if !cx.lex.tile_squashed(cx.squashed(label), PhraseUse::Whole).is_empty() {
+        if !cx.lex.tile_squashed(&cx.squashed(label), PhraseUse::Whole).is_empty() {
             continue;
         }
         let block = cx.climb_labelled(label, MIN_LINK_DENSITY, false);

@@ -31,6 +31,7 @@ fn count_buttons(cx: &Ctx, id: NodeId) -> usize {
     cx.page.subtree(id).filter(|&i| cx.page.tag(i) == "button" && cx.chars(i) > 0).count()
 }
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for label in 0..page.len() as NodeId {

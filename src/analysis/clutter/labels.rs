@@ -16,6 +16,7 @@ pub const MAX_LABEL_CHARS: u32 = 40;
 
 pub const SECTIONS: &[&str] = &["whole:back_to_top", "whole:ads", "whole:reactions"];
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for id in 0..page.len() as NodeId {
@@ -27,7 +28,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if page.parent(id).is_some_and(|p| cx.chars(p) == chars && cx.guard.may_hide_in_article(page, p)) {
             continue;
         }
-        let entries = cx.lex.tile_squashed(cx.squashed(id), PhraseUse::Whole);
+        let entries = cx.lex.tile_squashed(&cx.squashed(id), PhraseUse::Whole);
         let Some(first) = entries.first() else { continue };
         let Some(kind) = Kind::from_lexicon(&first.kind) else { continue };
         if entries.iter().any(|e| e.kind != first.kind) || !cx.guard.may_hide_in_article(page, id) {

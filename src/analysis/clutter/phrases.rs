@@ -20,6 +20,7 @@ pub const MIN_PHRASES_BESIDE_ARTICLE: usize = 2;
 
 pub const SECTIONS: &[&str] = &["phrase:disclaimer", "phrase:footer"];
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for t in 0..page.len() as NodeId {
@@ -29,17 +30,19 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if cx.stats.invisible[t as usize] {
             continue;
         }
-        let folded = cx.folded(t);
-        let Some((entry, start, _)) =
-            cx.lex.find_in(&folded).find(|(e, s, t)| e.usage == PhraseUse::Phrase && super::word_bounded(&folded, *s, *t))
-        else {
-            continue;
-        };
-        let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
+        // (First: most text sits in long blocks, which need no search.)
         let block = cx.stats.block_of[t as usize];
         if block == NO_NODE || cx.chars(block) > MAX_BLOCK_CHARS {
             continue;
         }
+        let folded = &*cx.folded(t);
+        let found = cx.matches(t);
+        let Some(&(entry, start, _)) =
+            found.iter().find(|(e, s, t)| e.usage == PhraseUse::Phrase && super::word_bounded(folded, *s, *t))
+        else {
+            continue;
+        };
+        let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
         let what = if kind == Kind::Disclaimer { "disclaimer" } else { "site footer" };
         if cx.guard.may_hide(page, block) {
             hides.push(Hide { node: block, kind, reason: format!("{what}: contains “{}”", entry.phrase) });
@@ -49,7 +52,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         // more than one disclaimer phrase ("免责声明：本文来源于网络…"); a lone
         // "Disclaimer:" may be the author's own note.
         let opens = cx.first_text(block) == Some(t) && folded[..start].chars().count() <= MAX_LEAD_OFFSET;
-        let phrases = cx.lex.find_in(&folded).filter(|(e, _, _)| e.usage == PhraseUse::Phrase && e.kind == "disclaimer").count();
+        let phrases = found.iter().filter(|(e, _, _)| e.usage == PhraseUse::Phrase && e.kind == "disclaimer").count();
         if kind == Kind::Disclaimer && opens && phrases >= MIN_PHRASES_BESIDE_ARTICLE && cx.guard.may_hide_merged(page, block) {
             hides.push(Hide { node: block, kind, reason: format!("disclaimer beside the article: opens with “{}”", entry.phrase) });
         }

@@ -23,6 +23,7 @@ pub const WRAPPER_SLACK_CHARS: u32 = 4;
 
 pub const SECTIONS: &[&str] = &["lead:prev_next", "lead:recommendations"];
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     let mut items: Vec<(NodeId, Kind)> = Vec::new();
@@ -34,9 +35,13 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if chars == 0 || chars > MAX_POINTER_CHARS || items.last().is_some_and(|&(i, _)| page.contains(i, b)) {
             continue;
         }
-        let text = cx.folded(b);
-        let Some((entry, start, end)) =
-            cx.lex.find_in(&text).find(|(e, s, t)| e.usage == PhraseUse::Lead && super::word_bounded(&text, *s, *t))
+        let text = &*cx.folded(b);
+        // The label must start within MAX_LEAD_OFFSET characters (checked below): the
+        // first lead label found there is the first found at all, or there is none.
+        let Some((entry, start, end)) = cx
+            .leading_matches(b, MAX_LEAD_OFFSET)
+            .into_iter()
+            .find(|(e, s, t)| e.usage == PhraseUse::Lead && super::word_bounded(text, *s, *t))
         else {
             continue;
         };

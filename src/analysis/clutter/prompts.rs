@@ -20,6 +20,7 @@ pub const MAX_PROMPT_CHARS: u32 = 600;
 
 pub const SECTIONS: &[&str] = &["prompt:newsletter", "prompt:ads", "prompt:disclaimer"];
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for b in 0..page.len() as NodeId {
@@ -32,9 +33,9 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if chars == 0 || chars > MAX_PROMPT_CHARS || cx.stats.inline[bu].chars != chars {
             continue;
         }
-        let text = cx.folded(b);
+        let text = &*cx.folded(b);
         let Some((entry, _, _)) =
-            cx.lex.find_in(text).find(|(e, s, t)| e.usage == PhraseUse::Prompt && super::word_bounded(text, *s, *t))
+            cx.matches(b).into_iter().find(|(e, s, t)| e.usage == PhraseUse::Prompt && super::word_bounded(text, *s, *t))
         else {
             continue;
         };

@@ -41,18 +41,17 @@ fn email_form(page: &Page, id: NodeId) -> bool {
 /// Element whose whole text (or `value`, for inputs) is a call to action.
 fn cta(cx: &Ctx, id: NodeId) -> bool {
     let page = cx.page;
-    let owned;
     let key = match page.tag(id) {
         "a" | "button" => cx.squashed(id),
         "input" if page.attr(id, "type").is_some_and(|t| matches!(t, "submit" | "button")) => {
-            owned = squash(page.attr(id, "value").unwrap_or_default());
-            &owned
+            squash(page.attr(id, "value").unwrap_or_default())
         }
         _ => return false,
     };
-    !key.is_empty() && key.chars().count() as u32 <= MAX_CTA_CHARS && !cx.lex.tile_squashed(key, PhraseUse::Cta).is_empty()
+    !key.is_empty() && key.chars().count() as u32 <= MAX_CTA_CHARS && !cx.lex.tile_squashed(&key, PhraseUse::Cta).is_empty()
 }
 
+#[inline(never)]
 pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for seed in 0..page.len() as NodeId {
