@@ -251,6 +251,10 @@ impl TextIndex {
     pub fn squashed(&self, page: &Page, id: NodeId) -> String {
         let folded = self.folded(page, id);
         let mut out = Vec::with_capacity(folded.len());
+        if folded.is_ascii() {
+            squash_ascii(folded.as_bytes(), &mut out);
+            return utf8(out);
+        }
         for (i, &b) in folded.as_bytes().iter().enumerate() {
             if b < 0x80 {
                 if b.is_ascii_alphanumeric() {
@@ -275,8 +279,41 @@ pub fn squash(s: &str) -> String {
     utf8(out)
 }
 
+/// `squash` of the pieces joined (without joining them).
+pub fn squash_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = Vec::new();
+    for s in pieces {
+        squash_bytes(s, &mut out);
+    }
+    utf8(out)
+}
+
+/// Appends the letters and digits of ASCII text to `out`, lower-cased (`squash` of ASCII):
+/// every byte is written and the write position moves past the kept ones, no branch per
+/// byte.
+fn squash_ascii(bytes: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    out.resize(start + bytes.len(), 0);
+    let dst = &mut out[start..];
+    let mut w = 0;
+    for (&b, _) in bytes.iter().zip(0..dst.len()) {
+        // For a letter or digit, `b | 0x20` is its lower case (digits have the bit set).
+        let l = b | 0x20;
+        let keep = l.wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10;
+        if let Some(d) = dst.get_mut(w) {
+            *d = l;
+        }
+        w += usize::from(keep);
+    }
+    out.truncate(start + w);
+}
+
 /// Appends `squash(s)` to `out` (whole characters only).
 fn squash_bytes(s: &str, out: &mut Vec<u8>) {
+    if s.is_ascii() {
+        squash_ascii(s.as_bytes(), out);
+        return;
+    }
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if b < 0x80 {
             if b.is_ascii_alphanumeric() {

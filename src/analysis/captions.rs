@@ -8,7 +8,7 @@ use super::stats::Stats;
 use super::Guard;
 use crate::page::{NodeId, Page, NO_NODE};
 use crate::plan::{Hide, Kind};
-use crate::text::squash;
+use crate::text::squash_pieces;
 use std::collections::HashSet;
 
 // ---- tunables ----
@@ -98,7 +98,7 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
     // Every visible text block with its squashed text.
     let blocks: Vec<(NodeId, String)> = (0..page.len() as NodeId)
         .filter(|&b| candidate(b) && !covered[b as usize])
-        .map(|b| (b, squash(&stats.inline_text(page, b))))
+        .map(|b| (b, inline_squashed(page, stats, b)))
         .filter(|(_, k)| k.chars().count() >= MIN_CAPTION_CHARS)
         .collect();
 
@@ -142,6 +142,15 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
         }
     }
     hides
+}
+
+/// `squash(stats.inline_text(page, b))`, without building the text.
+fn inline_squashed(page: &Page, stats: &Stats, b: NodeId) -> String {
+    squash_pieces(
+        page.subtree(b)
+            .filter(|&i| stats.block_of[i as usize] == b && !stats.invisible[i as usize])
+            .filter_map(|i| page.text(i)),
+    )
 }
 
 /// The images in `block` all appear earlier on the page.

@@ -74,8 +74,10 @@ struct Searched {
     filled: bool,
 }
 
-/// Slots of the table of searched spans.
-const SEARCHED_SLOTS: usize = 4096;
+/// Slots of the table of searched spans: four per node (few spans then meet in a slot),
+/// within these bounds.
+const MIN_SEARCHED_SLOTS: usize = 1024;
+const MAX_SEARCHED_SLOTS: usize = 16384;
 
 /// The longest text a classifier reads through `Ctx::folded` (a prompt line).
 const MAX_INDEXED_CHARS: u32 = prompts::MAX_PROMPT_CHARS;
@@ -133,7 +135,7 @@ impl<'a> Ctx<'a> {
             text,
             indexed,
             innermost,
-            searched: RefCell::new(vec![Searched::default(); SEARCHED_SLOTS]),
+            searched: RefCell::new(vec![Searched::default(); (4 * n).next_power_of_two().clamp(MIN_SEARCHED_SLOTS, MAX_SEARCHED_SLOTS)]),
             found: RefCell::new(Vec::new()),
         }
     }
@@ -162,7 +164,8 @@ impl<'a> Ctx<'a> {
     fn slot(&self, id: NodeId) -> ((u32, u32), usize) {
         let (a, b) = self.text.span(self.page, id);
         let span = (a as u32, b as u32);
-        let slot = (span.0.wrapping_mul(0x9e37_79b1) ^ span.1.wrapping_mul(0x85eb_ca6b)) as usize >> 7 & (SEARCHED_SLOTS - 1);
+        let slots = self.searched.borrow().len();
+        let slot = (span.0.wrapping_mul(0x9e37_79b1) ^ span.1.wrapping_mul(0x85eb_ca6b)) as usize >> 7 & (slots - 1);
         (span, slot)
     }
 
@@ -228,6 +231,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `squash` of the subtree's text when it has at most `max_chars` characters.
+    pub fn squashed_upto(&self, id: NodeId, max_chars: usize) -> Option<String> {
+        if !self.indexed[id as usize] {
+            return Some(self.squashed(id)).filter(|s| s.chars().count() <= max_chars);
+        }
+        // Squashing drops characters: a folded text of at most `max_chars` characters
+        // squashes short enough, and a longer one is squashed to find out.
+        let folded = self.text.folded(self.page, id);
+        if folded.len() > max_chars && folded.chars().filter(|c| c.is_alphanumeric()).nth(max_chars).is_some() {
+            return None;
+        }
+        Some(self.text.squashed(self.page, id))
+    }
+
     /// `squash` of the subtree's text.
     pub fn squashed(&self, id: NodeId) -> String {
         if self.indexed[id as usize] {
@@ -239,10 +256,6 @@ impl<'a> Ctx<'a> {
 
     pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
         let text = &*self.folded(id);
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 0 {
-            return None;
-        }
         let mut covered = 0;
         let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
         for (e, s, t) in self.matches(id) {
@@ -256,7 +269,9 @@ impl<'a> Ctx<'a> {
             }
         }
         let (entry, _) = best?;
-        if (covered as f32) < min_coverage * letters as f32 {
+        // (Counted last: most texts hold no label phrase.)
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 || (covered as f32) < min_coverage * letters as f32 {
             return None;
         }
         Some((Kind::from_lexicon(&entry.kind)?, entry.phrase.clone()))

@@ -52,12 +52,27 @@ pub struct Clue {
 }
 
 pub fn meta_values<'a>(page: &'a Page, keys: &'a [&str]) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-    (0..page.len() as NodeId).filter(|&i| page.tag(i) == "meta").filter_map(move |i| {
+    meta_values_of(page, tagged(page, "meta"), keys)
+}
+
+/// `meta_values` over the page's `<meta>` elements, listed once (`tagged`) for several
+/// lookups.
+fn meta_values_of<'a>(page: &'a Page, metas: Vec<NodeId>, keys: &'a [&str]) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    metas.into_iter().filter_map(move |i| {
         let k = page.attr(i, "property").or_else(|| page.attr(i, "name")).or_else(|| page.attr(i, "itemprop"))?;
         let key = keys.iter().find(|key| k.eq_ignore_ascii_case(key))?;
         let v = page.attr(i, "content")?.trim();
         (!v.is_empty()).then_some((*key, v))
     })
+}
+
+/// The elements with tag `name`, in document order: one pass comparing interned tag
+/// numbers (the page stores each distinct tag name once).
+pub fn tagged(page: &Page, name: &str) -> Vec<NodeId> {
+    let Some(tag) = page.tags.iter().position(|t| &**t == name) else { return Vec::new() };
+    (0..page.len() as NodeId)
+        .filter(|&i| matches!(page.node(i).data, crate::page::NodeData::Element { tag: t, .. } if t as usize == tag))
+        .collect()
 }
 
 pub fn host_of(url: &str) -> Option<String> {
@@ -78,8 +93,9 @@ fn clue(kind: ClueKind, signal: impl Into<String>, value: &str) -> Clue {
 
 /// The JSON-LD documents of the page.
 fn json_ld(page: &Page) -> Vec<JsonDoc> {
-    (0..page.len() as NodeId)
-        .filter(|&i| page.tag(i) == "script" && page.attr(i, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")))
+    tagged(page, "script")
+        .into_iter()
+        .filter(|&i| page.attr(i, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")))
         .map(|i| json::parse(&page.raw_text(i)))
         .collect()
 }
@@ -94,12 +110,13 @@ pub fn clues(page: &Page, url: Option<&str>) -> Vec<Clue> {
         (Some(_), None) => true,
         (None, _) => true, // a name, not a URL
     };
-    for (k, v) in meta_values(page, ORIGIN_META) {
+    let metas = tagged(page, "meta");
+    for (k, v) in meta_values_of(page, metas.clone(), ORIGIN_META) {
         if elsewhere(v) {
             out.push(clue(ClueKind::Origin, format!("meta {k}"), v));
         }
     }
-    for i in (0..page.len() as NodeId).filter(|&i| page.tag(i) == "link") {
+    for i in tagged(page, "link") {
         let rel = page.attr(i, "rel").unwrap_or("").to_ascii_lowercase();
         if rel.split_whitespace().any(|r| r == "canonical") {
             if let (Some(href), Some(_)) = (page.attr(i, "href"), &page_host) {
@@ -109,16 +126,16 @@ pub fn clues(page: &Page, url: Option<&str>) -> Vec<Clue> {
             }
         }
     }
-    for (k, v) in meta_values(page, CLAIM_META) {
+    for (k, v) in meta_values_of(page, metas.clone(), CLAIM_META) {
         out.push(clue(ClueKind::Claim, format!("meta {k}"), v));
     }
-    for (k, v) in meta_values(page, AUTHOR_META) {
+    for (k, v) in meta_values_of(page, metas.clone(), AUTHOR_META) {
         if host_of(v).is_none() {
             out.push(clue(ClueKind::Author { org: false }, format!("meta {k}"), v));
         }
     }
     for key in SITE_META {
-        for (k, v) in meta_values(page, std::slice::from_ref(key)) {
+        for (k, v) in meta_values_of(page, metas.clone(), std::slice::from_ref(key)) {
             out.push(clue(ClueKind::Site, format!("meta {k}"), v));
         }
     }
@@ -176,8 +193,9 @@ pub fn clues(page: &Page, url: Option<&str>) -> Vec<Clue> {
 /// or `title`-dated elements inside `region`.
 pub fn page_date(page: &Page, region: std::ops::Range<NodeId>) -> Option<(Date, String, String)> {
     let full = |v: &str| find_dates(v).into_iter().map(|(d, _, _)| d).find(|d| d.year.is_some());
+    let metas = tagged(page, "meta");
     for key in DATE_META {
-        for (k, v) in meta_values(page, &[key]) {
+        for (k, v) in meta_values_of(page, metas.clone(), std::slice::from_ref(key)) {
             if let Some(d) = full(v) {
                 return Some((d, format!("meta {k}"), truncate(v, 80)));
             }

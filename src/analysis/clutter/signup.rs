@@ -42,7 +42,10 @@ fn email_form(page: &Page, id: NodeId) -> bool {
 fn cta(cx: &Ctx, id: NodeId) -> bool {
     let page = cx.page;
     let key = match page.tag(id) {
-        "a" | "button" => cx.squashed(id),
+        "a" | "button" => match cx.squashed_upto(id, MAX_CTA_CHARS as usize) {
+            Some(key) => key,
+            None => return false,
+        },
         "input" if page.attr(id, "type").is_some_and(|t| matches!(t, "submit" | "button")) => {
             squash(page.attr(id, "value").unwrap_or_default())
         }
@@ -58,10 +61,11 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if cx.stats.invisible[seed as usize] || !page.is_element(seed) {
             continue;
         }
-        let comment_form = email_form(page, seed) && page.subtree(seed).any(|i| page.tag(i) == "textarea");
+        let email = email_form(page, seed);
+        let comment_form = email && page.subtree(seed).any(|i| page.tag(i) == "textarea");
         let why = if comment_form {
             "comment form"
-        } else if email_form(page, seed) {
+        } else if email {
             "e-mail sign-up form"
         } else if cta(cx, seed) {
             "subscribe button"
