@@ -164,3 +164,42 @@ fn outermost(page: &Page, mut hides: Vec<Hide>) -> Vec<Hide> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::PageBuilder;
+
+    /// A document whose root is not a block (an XML document's root element in the browser,
+    /// a hand-built model) has text in no block at all: that text has no block to be
+    /// attributed to, and the analysis must not index with the "no block" marker.
+    #[test]
+    fn text_outside_every_block_is_analysed_without_panicking() {
+        let para = "The council said on Tuesday that the new bridge would open next spring after two years of work, and that traffic on the old crossing would be limited until then. ";
+        for root in ["feed", "x-app"] {
+            let mut b = PageBuilder::new();
+            b.open(root, []);
+            b.text("By Reuters staff · Updated 12 March 2024 · Seoul (Yonhap) ");
+            b.open("span", [("class", "date")]);
+            b.text("2024-03-12");
+            b.close();
+            b.open("h1", []);
+            b.text("Bridge to open next spring");
+            b.close();
+            b.open("article", []);
+            for _ in 0..8 {
+                b.open("p", []);
+                b.text(para);
+                b.close();
+            }
+            b.close();
+            b.text("Copyright 2024. All rights reserved. Related: more stories");
+            b.close();
+            let page = b.finish();
+            for mode in [Mode::Tidy, Mode::Focus] {
+                let plan = analyze(&page, &Options { mode, ..Options::default() });
+                assert!(plan.is_article, "{root}: the article is still found");
+            }
+        }
+    }
+}

@@ -12,7 +12,7 @@ pub struct Stats {
     pub inline: Vec<TextCounts>,
     /// For block elements: the part of `inline` inside links.
     pub inline_link_chars: Vec<u32>,
-    /// Nearest block element at or above each node.
+    /// Nearest block element at or above each node (the root element counts as a block).
     pub block_of: Vec<NodeId>,
     /// Inside script/style/head or a `[hidden]` / `display:none` subtree.
     pub invisible: Vec<bool>,
@@ -77,7 +77,10 @@ impl Stats {
                 let tag = page.tag(id);
                 s.invisible[i] = p_invisible || is_invisible_tag(tag) || hidden_by_attrs(page, id);
                 in_link[i] = p_link || tag == "a";
-                s.block_of[i] = if is_block(tag) { id } else { p_block };
+                // The root element is a block whatever its tag (an XML document's <feed>, a
+                // custom element), so every text node has a block and no pass indexes with
+                // NO_NODE; an HTML page's root, <html>, is a block tag anyway.
+                s.block_of[i] = if is_block(tag) || parent == NO_NODE { id } else { p_block };
                 s.hints[i] = hint_set.of_cached(page, id, &mut hint_cache);
             }
         }

@@ -200,7 +200,7 @@ fn blocks<'a>(input: &Input<'a>, roots: &[NodeId], outside_article: bool) -> Blo
     // Blocks in document order (NO_NODE last), without those whose text is only
     // whitespace and invisible characters.
     let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-    order.sort_unstable_by_key(|&e| entries[e as usize]);
+    crate::sort::by_key(&mut order, |&e| entries[e as usize] as u64);
     let visible = |t: NodeId| page.text(t).is_some_and(|s| s.chars().any(|c| !c.is_whitespace() && !INVISIBLE_CHARS.contains(&c)));
     let mut out = Blocks { page, nodes: Vec::new(), starts: vec![0], texts: Vec::with_capacity(grouped.len()), collapsed: Vec::new() };
     for e in order {
