@@ -55,29 +55,28 @@ pub struct Ctx<'a> {
     indexed: Vec<bool>,
     /// Whether each node is the innermost element holding its text (`innermost_text_element`).
     innermost: Vec<bool>,
-    /// Lexicon matches of folded texts searched recently, by their span in the page's
-    /// folded text: several classifiers read the same short texts (a label is a heading
-    /// for three of them; a line, its only text node and its block are one text), which
-    /// are searched once. A direct-mapped table: each span has one slot, by a hash; a span
-    /// meeting another there replaces it, and a miss only searches again.
+    /// Lexicon matches of the folded texts searched so far: several classifiers read the
+    /// same short texts (a label is a heading for three of them; a line, its only text
+    /// node and its block are one text), which are searched once. `memo[node]` indexes
+    /// `searched` (NOT_SEARCHED: not yet); a node whose parent or first child has the same
+    /// span shares that entry. Indexed by node rather than hashed by span, so a page of
+    /// any size keeps every result (4 bytes a node) and no two texts evict each other: a
+    /// capped hash table made the searching grow faster than the page (issue 7's scaling).
+    memo: RefCell<Vec<u32>>,
     searched: RefCell<Vec<Searched>>,
     /// (entry index, start, end) of each match, the offsets within the searched text.
     found: RefCell<Vec<(u32, u32, u32)>>,
 }
 
 /// A span of the folded page text and its matches (`found[from..to]`).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Searched {
     span: (u32, u32),
     from: u32,
     to: u32,
-    filled: bool,
 }
 
-/// Slots of the table of searched spans: four per node (few spans then meet in a slot),
-/// within these bounds.
-const MIN_SEARCHED_SLOTS: usize = 1024;
-const MAX_SEARCHED_SLOTS: usize = 16384;
+const NOT_SEARCHED: u32 = u32::MAX;
 
 /// The longest text a classifier reads through `Ctx::folded` (a prompt line).
 const MAX_INDEXED_CHARS: u32 = prompts::MAX_PROMPT_CHARS;
@@ -135,7 +134,8 @@ impl<'a> Ctx<'a> {
             text,
             indexed,
             innermost,
-            searched: RefCell::new(vec![Searched::default(); (4 * n).next_power_of_two().clamp(MIN_SEARCHED_SLOTS, MAX_SEARCHED_SLOTS)]),
+            memo: RefCell::new(vec![NOT_SEARCHED; n]),
+            searched: RefCell::new(Vec::new()),
             found: RefCell::new(Vec::new()),
         }
     }
@@ -148,25 +148,43 @@ impl<'a> Ctx<'a> {
         if !self.indexed[id as usize] {
             return lex.find_indexed(&self.folded(id)).map(entry).collect();
         }
-        let (span, slot) = self.slot(id);
-        let mut searched = self.searched.borrow_mut();
-        let mut found = self.found.borrow_mut();
-        let s = &mut searched[slot];
-        if !(s.filled && s.span == span) {
-            let from = found.len() as u32;
-            found.extend(lex.find_indexed(&self.folded(id)).map(|(e, s, t)| (e as u32, s as u32, t as u32)));
-            *s = Searched { span, from, to: found.len() as u32, filled: true };
-        }
+        let s = match self.searched_entry(id) {
+            Ok(s) => s,
+            Err(span) => {
+                let mut found = self.found.borrow_mut();
+                let from = found.len() as u32;
+                found.extend(lex.find_indexed(&self.folded(id)).map(|(e, s, t)| (e as u32, s as u32, t as u32)));
+                let s = Searched { span, from, to: found.len() as u32 };
+                let mut searched = self.searched.borrow_mut();
+                self.memo.borrow_mut()[id as usize] = searched.len() as u32;
+                searched.push(s);
+                s
+            }
+        };
+        let found = self.found.borrow();
         found[s.from as usize..s.to as usize].iter().map(|&(e, s, t)| entry((e as usize, s as usize, t as usize))).collect()
     }
 
-    /// The span of an indexed subtree's folded text and its slot in `searched`.
-    fn slot(&self, id: NodeId) -> ((u32, u32), usize) {
+    /// The search of an indexed subtree's folded text, when done already (for it, or for
+    /// its parent or first child with the same text); else the text's span.
+    fn searched_entry(&self, id: NodeId) -> Result<Searched, (u32, u32)> {
+        let mut memo = self.memo.borrow_mut();
+        let searched = self.searched.borrow();
+        let k = memo[id as usize];
+        if k != NOT_SEARCHED {
+            return Ok(searched[k as usize]);
+        }
         let (a, b) = self.text.span(self.page, id);
         let span = (a as u32, b as u32);
-        let slots = self.searched.borrow().len();
-        let slot = (span.0.wrapping_mul(0x9e37_79b1) ^ span.1.wrapping_mul(0x85eb_ca6b)) as usize >> 7 & (slots - 1);
-        (span, slot)
+        let first_child = (id + 1 < self.page.end(id)).then_some(id + 1);
+        for near in self.page.parent(id).into_iter().chain(first_child) {
+            let k = memo[near as usize];
+            if k != NOT_SEARCHED && searched[k as usize].span == span {
+                memo[id as usize] = k;
+                return Ok(searched[k as usize]);
+            }
+        }
+        Err(span)
     }
 
     /// The matches of `matches(id)` that start after at most `chars` characters of the text.
@@ -178,9 +196,7 @@ impl<'a> Ctx<'a> {
         let text = self.folded(id);
         let limit = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
         if self.indexed[id as usize] {
-            let (span, slot) = self.slot(id);
-            let s = self.searched.borrow()[slot];
-            if s.filled && s.span == span {
+            if let Ok(s) = self.searched_entry(id) {
                 let found = self.found.borrow();
                 return found[s.from as usize..s.to as usize]
                     .iter()
