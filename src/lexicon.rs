@@ -372,13 +372,7 @@ mod tests {
             if at == squashed.len() { out } else { Vec::new() }
         };
         let keys: Vec<String> = c.squashed_ids.iter().map(|&i| squash(&c.entries[i].phrase)).collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::text::xorshift(0x9e37_79b9_7f4a_7c15);
         let extra = ["", "x", "a", "1", "广告", "top", "s", "é"];
         let mut tiled = 0;
         for _ in 0..20_000 {

@@ -502,6 +502,18 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// A small deterministic generator for the randomised tests that compare a fast path with
+/// its plain definition (xorshift64; `seed` must not be 0).
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,13 +627,7 @@ mod tests {
              来源：，、。､；ＡＦＰ１\u{2018}\u{201c}\u{2014}ÉİßΣςǅﬁ한글カナ\u{1f600}Ωé\u{301}"
             .chars()
             .collect();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let len = (next() % 24) as usize;
             let s: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
