@@ -279,14 +279,6 @@ pub fn squash(s: &str) -> String {
     utf8(out)
 }
 
-/// `squash` of the pieces joined (without joining them).
-pub fn squash_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = Vec::new();
-    for s in pieces {
-        squash_bytes(s, &mut out);
-    }
-    utf8(out)
-}
 
 /// Appends the letters and digits of ASCII text to `out`, lower-cased (`squash` of ASCII):
 /// every byte is written and the write position moves past the kept ones, no branch per
@@ -306,6 +298,19 @@ fn squash_ascii(bytes: &[u8], out: &mut Vec<u8>) {
         w += usize::from(keep);
     }
     out.truncate(start + w);
+}
+
+/// `squash` of each group's pieces joined: `pieces` gives (group, text) in reading order,
+/// and the answer has one string per group below `groups` (pieces of other groups are
+/// ignored), in one pass over the pieces.
+pub fn squash_groups<'a>(groups: usize, pieces: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<String> {
+    let mut out: Vec<Vec<u8>> = vec![Vec::new(); groups];
+    for (g, s) in pieces {
+        if let Some(buf) = out.get_mut(g) {
+            squash_bytes(s, buf);
+        }
+    }
+    out.into_iter().map(utf8).collect()
 }
 
 /// Appends `squash(s)` to `out` (whole characters only).

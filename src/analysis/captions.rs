@@ -8,7 +8,7 @@ use super::stats::Stats;
 use super::Guard;
 use crate::page::{NodeId, Page, NO_NODE};
 use crate::plan::{Hide, Kind};
-use crate::text::squash_pieces;
+use crate::text::squash_groups;
 use std::collections::HashSet;
 
 // ---- tunables ----
@@ -95,10 +95,23 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
     if !(0..page.len() as NodeId).any(|b| candidate(b) && sib.beside_image(page, b)) {
         return Vec::new();
     }
-    // Every visible text block with its squashed text.
-    let blocks: Vec<(NodeId, String)> = (0..page.len() as NodeId)
-        .filter(|&b| candidate(b) && !covered[b as usize])
-        .map(|b| (b, inline_squashed(page, stats, b)))
+    // Every visible text block with its squashed text (its own text, not nested blocks'),
+    // from one pass over the text nodes: walking each block's subtree would read a text
+    // node once per enclosing block.
+    let ids: Vec<NodeId> = (0..page.len() as NodeId).filter(|&b| candidate(b) && !covered[b as usize]).collect();
+    let mut group = vec![u32::MAX; page.len()];
+    for (g, &b) in ids.iter().enumerate() {
+        group[b as usize] = g as u32;
+    }
+    let pieces = (0..page.len()).filter(|&i| !stats.invisible[i]).filter_map(|i| {
+        let b = stats.block_of[i];
+        let g = *group.get(b as usize)?;
+        Some((g as usize, page.text(i as NodeId)?))
+    });
+    let blocks: Vec<(NodeId, String)> = ids
+        .iter()
+        .copied()
+        .zip(squash_groups(ids.len(), pieces))
         .filter(|(_, k)| k.chars().count() >= MIN_CAPTION_CHARS)
         .collect();
 
@@ -142,15 +155,6 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
         }
     }
     hides
-}
-
-/// `squash(stats.inline_text(page, b))`, without building the text.
-fn inline_squashed(page: &Page, stats: &Stats, b: NodeId) -> String {
-    squash_pieces(
-        page.subtree(b)
-            .filter(|&i| stats.block_of[i as usize] == b && !stats.invisible[i as usize])
-            .filter_map(|i| page.text(i)),
-    )
 }
 
 /// The images in `block` all appear earlier on the page.
