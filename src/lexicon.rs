@@ -218,9 +218,7 @@ impl ClutterLexicon {
 
     /// Entries found in already-folded text, with their byte spans.
     pub fn find_in<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (&'a Entry, usize, usize)> + 'a {
-        self.automaton
-            .find_iter(folded)
-            .map(move |m| (&self.entries[self.searchable[m.pattern().as_usize()]], m.start(), m.end()))
+        self.find_indexed(folded).map(move |(e, s, t)| (&self.entries[e], s, t))
     }
 }
 

@@ -3,44 +3,41 @@
 
 use crate::page::{NodeId, Page};
 
-/// Elements that start a new line of text (the same list as `shared/eval/html2text.py`).
-pub const BLOCK_TAGS: &[&str] = &[
+/// A list of tag names and its membership test, from one list: the test is a `match`,
+/// which compiles to a switch on the length and a few byte comparisons instead of a
+/// comparison with every entry.
+macro_rules! tag_set {
+    ($(#[$doc:meta])* $list:ident, $(#[$fdoc:meta])* $test:ident: $($tag:literal),+ $(,)?) => {
+        $(#[$doc])*
+        pub const $list: &[&str] = &[$($tag),+];
+        $(#[$fdoc])*
+        pub fn $test(tag: &str) -> bool {
+            matches!(tag, $($tag)|+)
+        }
+    };
+}
+
+tag_set! {
+    /// Elements that start a new line of text (the same list as `shared/eval/html2text.py`).
+    BLOCK_TAGS,
+    /// `tag` is one of [`BLOCK_TAGS`].
+    is_block:
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details",
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
     "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
     "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
     "tr", "ul",
-];
-
-/// Elements whose text is never visible, or not part of the running text: `rt` holds a
-/// ruby annotation (the reading printed above the base text, "災害<rt>さいがい</rt>") and
-/// `rp` the parentheses shown around it where ruby is not supported; read inline they would
-/// double every annotated word.
-pub const INVISIBLE_TAGS: &[&str] = &[
-    "script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object", "rt", "rp",
-];
-
-/// `tag` is one of [`BLOCK_TAGS`] (a `match`, which compiles to a switch on the length and
-/// a few byte comparisons instead of a comparison with every entry; a test holds the two
-/// lists equal).
-pub fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address" | "article" | "aside" | "blockquote" | "body" | "br" | "caption" | "center" |
-        "dd" | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption" |
-        "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header" |
-        "hgroup" | "hr" | "html" | "legend" | "li" | "main" | "menu" | "nav" | "ol" | "p" | "pre" |
-        "section" | "summary" | "table" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" | "ul"
-    )
 }
 
-/// `tag` is one of [`INVISIBLE_TAGS`].
-pub fn is_invisible_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script" | "style" | "template" | "noscript" | "head" | "title" | "svg" | "math" |
-        "iframe" | "object" | "rt" | "rp"
-    )
+tag_set! {
+    /// Elements whose text is never visible, or not part of the running text: `rt` holds a
+    /// ruby annotation (the reading printed above the base text, "災害<rt>さいがい</rt>") and
+    /// `rp` the parentheses shown around it where ruby is not supported; read inline they
+    /// would double every annotated word.
+    INVISIBLE_TAGS,
+    /// `tag` is one of [`INVISIBLE_TAGS`].
+    is_invisible_tag:
+    "script", "style", "template", "noscript", "head", "title", "svg", "math", "iframe", "object", "rt", "rp",
 }
 
 #[inline]
@@ -474,7 +471,7 @@ pub fn block_lines(page: &Page, roots: &[NodeId], skip: &dyn Fn(NodeId) -> bool)
                 continue;
             }
             let tag = page.tag(i);
-            if skip(i) || INVISIBLE_TAGS.contains(&tag) || page.attr(i, "hidden").is_some() {
+            if skip(i) || is_invisible_tag(tag) || page.attr(i, "hidden").is_some() {
                 i = page.end(i);
                 continue;
             }

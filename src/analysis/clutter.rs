@@ -161,8 +161,18 @@ impl<'a> Ctx<'a> {
                 s
             }
         };
+        self.stored(s, usize::MAX)
+    }
+
+    /// The matches a search stored, those starting at byte `limit` or before.
+    fn stored(&self, s: Searched, limit: usize) -> Vec<(&'static Entry, usize, usize)> {
+        let lex = self.lex;
         let found = self.found.borrow();
-        found[s.from as usize..s.to as usize].iter().map(|&(e, s, t)| entry((e as usize, s as usize, t as usize))).collect()
+        found[s.from as usize..s.to as usize]
+            .iter()
+            .filter(|m| m.1 as usize <= limit)
+            .map(|&(e, s, t)| (&lex.entries[e as usize], s as usize, t as usize))
+            .collect()
     }
 
     /// The search of an indexed subtree's folded text, when done already (for it, or for
@@ -197,12 +207,7 @@ impl<'a> Ctx<'a> {
         let limit = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
         if self.indexed[id as usize] {
             if let Ok(s) = self.searched_entry(id) {
-                let found = self.found.borrow();
-                return found[s.from as usize..s.to as usize]
-                    .iter()
-                    .filter(|m| m.1 as usize <= limit)
-                    .map(|&(e, s, t)| (&lex.entries[e as usize], s as usize, t as usize))
-                    .collect();
+                return self.stored(s, limit);
             }
         }
         let mut end = (limit + lex.max_phrase_bytes).min(text.len());
@@ -235,8 +240,6 @@ impl<'a> Ctx<'a> {
         self.page.tag(id) == "a" || self.page.ancestors(id).any(|a| self.page.tag(a) == "a")
     }
 
-    /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
-    /// matches must cover at least `min_coverage` of its letters.
     /// `fold` of the subtree's text (a slice of the index for the short subtrees the
     /// classifiers read, built for any other).
     pub fn folded(&self, id: NodeId) -> Cow<'_, str> {
@@ -270,6 +273,8 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
+    /// matches must cover at least `min_coverage` of its letters.
     pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
         let text = &*self.folded(id);
         let mut covered = 0;

@@ -156,10 +156,9 @@ impl Blocks<'_> {
 /// `outside_article`), with text that does not collapse to nothing.
 fn blocks<'a>(input: &Input<'a>, roots: &[NodeId], outside_article: bool) -> Blocks<'a> {
     let page = input.page;
-    // Block → its entry (u32::MAX: none yet); a flat table, no hashing. Text outside any
-    // block (NO_NODE) has an entry of its own.
+    // Block → its entry (u32::MAX: none yet); a flat table, no hashing. Every text node
+    // has a block (the root element counts as one: `Stats::block_of`).
     let mut index: Vec<u32> = vec![u32::MAX; page.len()];
-    let mut outside = u32::MAX;
     let mut entries: Vec<NodeId> = Vec::new();
     // (entry, text node), in the order the text is read.
     let mut pairs: Vec<(u32, NodeId)> = Vec::new();
@@ -169,13 +168,10 @@ fn blocks<'a>(input: &Input<'a>, roots: &[NodeId], outside_article: bool) -> Blo
                 continue;
             }
             let b = input.stats.block_of[i as usize];
-            if outside_article && b != crate::page::NO_NODE && in_article(input, b) {
+            if b == crate::page::NO_NODE || (outside_article && in_article(input, b)) {
                 continue;
             }
-            let slot = match index.get_mut(b as usize) {
-                Some(k) => k,
-                None => &mut outside,
-            };
+            let slot = &mut index[b as usize];
             if *slot == u32::MAX {
                 *slot = entries.len() as u32;
                 entries.push(b);
@@ -197,8 +193,8 @@ fn blocks<'a>(input: &Input<'a>, roots: &[NodeId], outside_article: bool) -> Blo
         grouped[fill[e as usize] as usize] = t;
         fill[e as usize] += 1;
     }
-    // Blocks in document order (NO_NODE last), without those whose text is only
-    // whitespace and invisible characters.
+    // Blocks in document order, without those whose text is only whitespace and
+    // invisible characters.
     let mut order: Vec<u32> = (0..entries.len() as u32).collect();
     crate::sort::by_key(&mut order, |&e| entries[e as usize] as u64);
     let visible = |t: NodeId| page.text(t).is_some_and(|s| s.chars().any(|c| !c.is_whitespace() && !INVISIBLE_CHARS.contains(&c)));
