@@ -7,16 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "build: native CLI"
-cargo build --release
+cargo build --release -p byline-cli
 
 echo "build: wasm core"
-cargo build --lib --profile wasm --target wasm32-unknown-unknown --no-default-features
-raw=target/wasm32-unknown-unknown/wasm/byline.wasm
+cargo build -p byline-wasm --lib --profile wasm --target wasm32-unknown-unknown
+raw=target/wasm32-unknown-unknown/wasm/byline_wasm.wasm
 rm -rf extension/pkg
-wasm-bindgen --target web --out-dir extension/pkg "$raw"
-# The DOM walker is shared: the wasm imports it (pkg/snippets/…), and the content script
-# imports this copy to take the snapshot it sends to the worker on strict-CSP pages.
-cp src/web/snapshot.js extension/pkg/snapshot.js
+wasm-bindgen --target web --out-name byline --out-dir extension/pkg "$raw"
+# The content script's DOM walker, which takes the snapshot the core reads.
+cp crates/wasm/snapshot.js extension/pkg/snapshot.js
 
 # wasm-opt from the npm package binaryen (Debian's binaryen 108 breaks wasm-bindgen output).
 # The feature flags match what rustc's wasm32 target emits; without them wasm-opt rejects

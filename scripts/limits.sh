@@ -4,7 +4,7 @@
 # memory (GNU time's maximum resident set size, when /usr/bin/time is installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x target/release/byline ] || cargo build --release
+[ -x target/release/byline ] || cargo build --release -p byline-cli
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 python3 - "$dir" <<'PY'

@@ -45,10 +45,10 @@ print("fixtures: the seed page passes all %d checks" % len(checks))'
 }
 
 stage "wasm size budget" bash scripts/wasm-size.sh
-stage "cargo test" cargo test
+stage "cargo test" cargo test --workspace --exclude byline-wasm --exclude byline-bench
 stage "cargo test (wasm32, in Chromium)" env CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json" \
-  cargo test --target wasm32-unknown-unknown --no-default-features --features testing
+  cargo test -p byline-wasm --target wasm32-unknown-unknown
 stage "extension browser tests" node --test tests/e2e/
 stage "web-ext lint (Firefox package)" node_modules/.bin/web-ext lint --source-dir dist/firefox
 stage "Firefox loads the package (web-ext run, firefox-esr headless)" bash scripts/firefox-smoke.sh

@@ -1,10 +1,16 @@
-//! Byline: finds the article on a news page, hides the clutter around it, and says where
-//! the story comes from.
+//! Byline's pure analysis core: a page model in, a plan out.
 //!
-//! Layout: [`page`] is the flat page model and its builders, [`analysis`] the pure core
-//! (`analyze(page, options) -> Plan`), [`plan`] the plain-data result, [`report`] its
-//! reading for people. The browser adapter lives in `web` (wasm only); the scraper adapter
-//! in `page::html` (feature `native`).
+//! [`page`] is the flat page model (an arena of element and text nodes) and the
+//! [`PageBuilder`] every adapter feeds; [`analyze`] turns a page and [`Options`] into a
+//! [`Plan`]: the article root, the blocks to hide with their kind and reason, the source
+//! attribution. [`rules`] and [`settings`] hold the user's per-site rules and switches,
+//! [`lexicon`] the word lists compiled in from `data/`, [`report`] and [`badge`] the plan
+//! read for people.
+//!
+//! It owns every decision about a page and may not touch the outside world: no I/O, no
+//! DOM (`web-sys`), no HTML parser (`scraper`), no clock. Adapters build its page model —
+//! `byline-html` from HTML text, `byline-wasm` from the browser's snapshot of the live
+//! DOM — and carry out its plan.
 
 pub mod analysis;
 pub mod badge;
@@ -16,9 +22,6 @@ pub mod rules;
 pub mod settings;
 pub mod sort;
 pub mod text;
-
-#[cfg(target_arch = "wasm32")]
-pub mod web;
 
 pub use analysis::analyze;
 pub use page::{NodeId, Page, PageBuilder};

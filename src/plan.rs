@@ -160,7 +160,7 @@ pub struct Degraded {
     pub note: String,
 }
 
-#[cfg(all(test, feature = "native"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

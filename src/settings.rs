@@ -215,7 +215,7 @@ pub fn save(settings: &Settings) -> Save {
     }
 }
 
-#[cfg(all(test, feature = "native"))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -5,7 +5,7 @@
 //! A new attribute read on elements the selector leaves out makes this fail on the pages
 //! where it matters; widen the selector then.
 
-use byline::page::html::{decode, parse_document_scoped, AttrScope};
+use byline_html::{decode, parse_document_scoped, AttrScope};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {

@@ -6,12 +6,10 @@
 //!   `article_text`.
 //! This is the recall guarantee of issue 3: hiding story text is the worst error.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{clean_json, repo};
+use std::path::{Path, PathBuf};
 
 fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -51,12 +49,7 @@ fn focus_mode_keeps_the_story_and_leaves_non_articles_alone() {
     assert!(all.len() >= 17, "expected the 9 shared pages and our own fixtures, found {}", all.len());
     for (name, page, expect) in &all {
         let url = expect["url"].as_str().unwrap_or_default();
-        let run = Command::new(env!("CARGO_BIN_EXE_byline"))
-            .args(["clean", page.to_str().unwrap(), "--url", url, "--mode", "focus", "--format", "json"])
-            .output()
-            .expect("run byline");
-        assert!(run.status.success(), "byline clean {name}: {}", String::from_utf8_lossy(&run.stderr));
-        let got: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+        let got = clean_json(page, url, byline::Mode::Focus);
         let is_article = got["is_article"].as_bool().unwrap();
         if expect["article"]["title"].is_null() {
             if is_article {
@@ -101,7 +94,7 @@ fn focus_mode_keeps_the_story_and_leaves_non_articles_alone() {
 fn explain() {
     use byline::analysis::{article, stats::Stats};
     for path in std::env::var("BYLINE_EXPLAIN").unwrap_or_default().split(':').filter(|p| !p.is_empty()) {
-        let page = byline::page::html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+        let page = byline_html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
         let stats = Stats::compute(&page);
         println!("{path}\n  {}", article::explain(&page, &stats));
         // BYLINE_FIND=snippet: the ancestors of the first text node holding it.

@@ -1,14 +1,13 @@
 //! Hand-labelled pages scored by the shared scorer itself (`../shared/eval/fixtures.py`) on
-//! what the CLI prints, against a list of known gaps: the shared aggregator pages, and our
+//! what `byline clean --format json` prints, against a list of known gaps: the shared aggregator pages, and our
 //! own fixtures (`tests/fixtures/<name>/{page.html, expect.json}`, same schema).
 
+mod common;
+
+use common::{clean_json, repo};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn shared() -> PathBuf {
     repo().join("../shared")
@@ -27,12 +26,8 @@ fn failing_checks(fixtures: &Path) -> (BTreeSet<String>, usize, String) {
         let expect: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(fixtures.join(format!("{name}.expect.json"))).unwrap()).unwrap();
         let url = expect["url"].as_str().unwrap_or_default();
-        let run = Command::new(env!("CARGO_BIN_EXE_byline"))
-            .args(["clean", path.to_str().unwrap(), "--url", url, "--format", "json"])
-            .output()
-            .expect("run byline");
-        assert!(run.status.success(), "byline clean {name} failed: {}", String::from_utf8_lossy(&run.stderr));
-        std::fs::write(out.join(format!("{name}.json")), &run.stdout).unwrap();
+        let report = clean_json(&path, url, byline::Mode::Tidy);
+        std::fs::write(out.join(format!("{name}.json")), serde_json::to_string_pretty(&report).unwrap()).unwrap();
         pages += 1;
     }
     let score = Command::new("python3")

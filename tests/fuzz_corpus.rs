@@ -63,7 +63,7 @@ fn settings_seeds_and_regressions() {
 /// The checks are not vacuous: a plan that hides the article root is caught.
 #[test]
 fn the_plan_check_catches_a_hidden_article() {
-    let page = byline::page::html::parse(
+    let page = byline_html::parse(
         "<html><body><article><h1>T</h1><p>one, two, three, four words of prose in a paragraph.</p></article></body></html>",
     );
     let article = (0..page.len() as u32).find(|&i| page.tag(i) == "article").unwrap();

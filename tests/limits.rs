@@ -6,7 +6,7 @@
 //! here. Times are printed (`cargo test --release --test limits -- --nocapture`), never
 //! asserted; `scripts/limits.sh` measures them (and memory) with the CLI.
 
-use byline::page::html::parse;
+use byline_html::parse;
 use byline::page::PageBuilder;
 use byline::plan::{Options, DEFAULT_MAX_ELEMENTS};
 use std::time::Instant;
@@ -91,13 +91,13 @@ fn a_10k_deep_page_parses_analyses_and_serializes() {
     let html = deep_page(10_000);
     let t = Instant::now();
     let doc = scraper::Html::parse_document(&html);
-    let (page, _) = byline::page::html::parse_document(&doc);
+    let (page, _) = byline_html::parse_document(&doc);
     let parsed = t.elapsed();
     let t = Instant::now();
     let plan = byline::analyze(&page, &Options::default());
     let analysed = t.elapsed();
     let t = Instant::now();
-    let out = byline::page::serialize::apply_to_html(&doc, &plan, "");
+    let out = byline_html::apply_to_html(&doc, &plan, "");
     let written = t.elapsed();
     let _ = byline::report::report(&page, &plan);
     assert!(out.contains("innermost paragraph"));

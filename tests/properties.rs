@@ -13,8 +13,9 @@
 #[allow(dead_code)] // only check_plan is used here
 mod checks;
 
-use byline::page::html::parse_document;
-use byline::page::serialize::{apply_to_html, HIDDEN_ATTR};
+use byline_html::parse_document;
+use byline::plan::HIDDEN_ATTR;
+use byline_html::apply_to_html;
 use byline::plan::{Mode, Options, Plan, KINDS};
 use proptest::prelude::*;
 
@@ -144,7 +145,7 @@ fn generated_pages_exercise_hiding() {
     let (mut with_hides, mut articles, mut non_articles) = (0, 0, 0);
     for _ in 0..200 {
         let html = page().new_tree(&mut runner).unwrap().current();
-        let model = byline::page::html::parse(&html);
+        let model = byline_html::parse(&html);
         let plan = byline::analyze(&model, &Options::default());
         with_hides += usize::from(!plan.hidden.is_empty());
         articles += usize::from(plan.is_article);
@@ -159,7 +160,7 @@ fn generated_pages_exercise_hiding() {
 #[test]
 fn focus_mode_keeps_a_root_refined_to_nothing() {
     let html = "<!doctype html><html><head><title>Bridge vote - Example News</title></head><body><div class=\"content\"><h2>All resources come from the internet; contact us for removal.</h2></div><article><h1>Council approves the new bridge</h1><p>The council voted on Tuesday, after a long debate, to fund the new bridge over the river. Officials said the work would start next spring, and that traffic would be diverted for months.</p><p>Officials said the work would start next spring, and that traffic would be diverted for months. SEOUL, Nov. 23 (Yonhap) -- North Korea fired a missile, the military said, citing its sources.</p></article><h2><p>Copyright © 2024 Example News. All rights reserved.</p></h2></body></html>";
-    let model = byline::page::html::parse(html);
+    let model = byline_html::parse(html);
     for mode in [Mode::Tidy, Mode::Focus] {
         let plan = byline::analyze(&model, &Options { mode, ..Options::default() });
         checks::check_plan(&model, &plan);

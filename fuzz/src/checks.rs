@@ -45,7 +45,7 @@ pub fn html_plan(data: &[u8]) {
     let (selector_byte, rest) = data.split_first().map_or((0, data), |(b, r)| (*b, r));
     let html = text(rest);
     let doc = scraper::Html::parse_document(&html);
-    let (page, _) = byline::page::html::parse_document(&doc);
+    let (page, _) = byline_html::parse_document(&doc);
     let n = page.len() as u32;
     // A rule that matched every k-th element (what an adapter could hand the core).
     let step = (selector_byte as u32 % 7) + 1;
@@ -62,7 +62,7 @@ pub fn html_plan(data: &[u8]) {
         let badge = byline::badge::model(&summary, &Default::default());
         assert!(badge.line.chars().count() <= 400, "badge line is cut");
         let _ = byline::report::report(&page, &plan);
-        let _ = byline::page::serialize::apply_to_html(&doc, &plan, "");
+        let _ = byline_html::apply_to_html(&doc, &plan, "");
     }
 }
 

@@ -579,14 +579,14 @@ pub fn detect(page: &Page, stats: &Stats) -> Article {
 
 /// Why the detector decided as it did, in one line (for debugging tools). Native only:
 /// the trace formats floats, and float formatting costs the wasm ~9 KB gzip (issue 7).
-#[cfg(feature = "native")]
+#[cfg(feature = "explain")]
 pub fn explain(page: &Page, stats: &Stats) -> String {
     let mut trace = String::new();
     detect_traced(page, stats, Some(&mut trace));
     trace
 }
 
-#[cfg_attr(not(feature = "native"), allow(unused_mut, unused_variables))]
+#[cfg_attr(not(feature = "explain"), allow(unused_mut, unused_variables))]
 fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> Article {
     let title_node = find_title_node(page, stats);
     let declared = declares_article(page);
@@ -627,7 +627,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
             let readerable = sc.readerable >= min_score
                 || (body_paras >= READERABLE_BODY_PARAGRAPHS && body_weight >= READERABLE_BODY_WEIGHT)
                 || compact;
-            #[cfg(feature = "native")]
+            #[cfg(feature = "explain")]
             if let Some(t) = trace.as_deref_mut() {
                 t.push_str(&format!("pass score={:.1} paras={body_paras} para_weight={body_weight} compact={compact}; ", sc.readerable));
             }
@@ -646,7 +646,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut String>) -> 
     }
     let listing = is_listing(page, stats, &nodes) || is_item_list(page, stats, &nodes);
     let forum = is_forum(page, stats, root);
-    #[cfg(feature = "native")]
+    #[cfg(feature = "explain")]
     if let Some(trace) = trace.as_deref_mut() {
         trace.push_str(&format!(
             "declared={declared} readerable={readerable} weight={weight} (min {min_weight}) density={density:.2} listing={listing} forum={forum} root={root}"

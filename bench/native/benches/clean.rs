@@ -5,7 +5,7 @@
 //! - the whole readability corpus cleaned by Byline and by dom_smoothie in one run, beside
 //!   scraper's parse alone (the floor both share).
 
-use byline::page::html::parse;
+use byline_html::parse;
 use byline::{analyze, Options};
 use byline_bench::{corpus_pages, element_count, synthetic_page};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

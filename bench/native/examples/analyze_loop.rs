@@ -6,8 +6,8 @@ fn main() {
     let path = args.next().expect("page");
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let no_budget = args.next().as_deref() == Some("--no-budget");
-    let html = byline::page::html::decode(&std::fs::read(&path).unwrap()).unwrap();
-    let page = byline::page::html::parse(&html);
+    let html = byline_html::decode(&std::fs::read(&path).unwrap()).unwrap();
+    let page = byline_html::parse(&html);
     let options = byline::Options { max_elements: no_budget.then_some(u32::MAX), ..byline::Options::default() };
     let mut hidden = 0;
     for _ in 0..n {

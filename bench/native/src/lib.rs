@@ -18,7 +18,7 @@ pub fn corpus_pages() -> Vec<(String, String, Option<String>)> {
         .map(|e| {
             let id = e.file_name().to_string_lossy().into_owned();
             let bytes = std::fs::read(e.path().join("source.html")).expect("read page");
-            let html = byline::page::html::decode(&bytes).expect("decode page");
+            let html = byline_html::decode(&bytes).expect("decode page");
             let url = std::fs::read_to_string(e.path().join("meta.json"))
                 .ok()
                 .and_then(|m| m.split("\"url\"").nth(1).and_then(|r| r.split('"').nth(1)).map(String::from));

@@ -34,7 +34,7 @@ fn bad_input_is_one_line_and_nonzero() {
 
 #[test]
 fn json_has_the_documented_shape() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-zibo-yonhap/page.html");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-zibo-yonhap/page.html");
     let (code, stdout, _) = byline(&["clean", seed, "--url", "http://www.zibo-news.example/html/2024/0922/87410.html"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -60,7 +60,7 @@ fn declared_charsets_decode() {
 
 #[test]
 fn a_closed_pipe_is_not_a_crash() {
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-zibo-yonhap/page.html");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-zibo-yonhap/page.html");
     let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
         .args(["clean", seed, "--format", "html"])
         .stdout(std::process::Stdio::piped())
@@ -77,7 +77,7 @@ fn a_closed_pipe_is_not_a_crash() {
 /// malformed line is reported with its line number.
 #[test]
 fn rules_file_hides_and_protects() {
-    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-zibo-yonhap/page.html");
+    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/seed-zibo-yonhap/page.html");
     let url = "http://www.zibo-news.example/html/2024/0922/87410.html";
     let kinds = |stdout: &str| -> Vec<String> {
         let v: serde_json::Value = serde_json::from_str(stdout).unwrap();

@@ -8,12 +8,12 @@
 //! hide and why, where the badge goes and what it says. The content script's small
 //! applier (extension/apply.js) only carries that out.
 
-use super::{build_from_snapshot, field, node_matches, table_of, to_js};
-use crate::page::{NodeId, NO_NODE};
-use crate::plan::{Kind, Mode, Options};
-use crate::report::{summary, Summary};
-use crate::rules::{self, Effective, Rule, RuleMatch};
-use crate::settings::{self, Area, Settings};
+use crate::{build_from_snapshot, field, node_matches, table_of, to_js};
+use byline::page::{NodeId, NO_NODE};
+use byline::plan::{Kind, Mode, Options};
+use byline::report::{summary, Summary};
+use byline::rules::{self, Effective, Rule, RuleMatch};
+use byline::settings::{self, Area, Settings};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -111,11 +111,11 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
     let host = rules::host_of(url).unwrap_or_default();
     let set = rules::parse(&loaded.settings.rules);
     to_js(&SiteConfig {
-        opaque: crate::page::opaque_selector(),
-        attrs: crate::page::MODEL_ATTRS.join(","),
-        full: crate::page::FULL_ATTRS_SELECTOR,
-        hidden_attr: super::HIDDEN_ATTR,
-        style: super::STYLE,
+        opaque: byline::page::opaque_selector(),
+        attrs: byline::page::MODEL_ATTRS.join(","),
+        full: byline::page::FULL_ATTRS_SELECTOR,
+        hidden_attr: byline::plan::HIDDEN_ATTR,
+        style: byline::plan::STYLE,
         flags: rules::effective(&loaded.settings.sites, &host),
         rules: set.for_host(&host).into_iter().map(RuleRef::from).collect(),
         diagnostics: set.diagnostics.len(),
@@ -128,7 +128,7 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
 /// when it starts).
 #[wasm_bindgen]
 pub fn prepare() {
-    crate::analysis::prepare();
+    byline::analysis::prepare();
 }
 
 /// The hosts the user opted into auto-cleaning (exact host names, never `*`).
@@ -220,7 +220,7 @@ struct Request {
     rules: Vec<RuleRef>,
     /// The badge's words from the extension's `_locales` (English when absent).
     #[serde(default)]
-    strings: crate::badge::BadgeStrings,
+    strings: byline::badge::BadgeStrings,
     /// The element budget (None: the core's default).
     #[serde(default)]
     max_elements: Option<u32>,
@@ -249,7 +249,7 @@ struct Analysis {
     summary: Summary,
     hide: Vec<HideOut>,
     anchor: Option<Anchor>,
-    badge: Option<crate::badge::BadgeModel>,
+    badge: Option<byline::badge::BadgeModel>,
     node_count: u32,
 }
 
@@ -268,20 +268,20 @@ pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, 
 /// free the model and plan]`.
 #[wasm_bindgen]
 pub fn profile_snapshot(snapshot: JsValue, request: JsValue) -> Result<Vec<f64>, JsValue> {
-    let mut marks = vec![super::now_ms()];
-    analyze_timed(snapshot, request, &mut |_| marks.push(super::now_ms()))?;
+    let mut marks = vec![crate::now_ms()];
+    analyze_timed(snapshot, request, &mut |_| marks.push(crate::now_ms()))?;
     // The model and the plan are freed as analyze_timed returns.
-    marks.push(super::now_ms());
+    marks.push(crate::now_ms());
     Ok(marks.windows(2).map(|w| w[1] - w[0]).collect())
 }
 
 /// A request and a snapshot decoded and built into the page model and the options.
 struct Decoded {
-    page: crate::page::Page,
+    page: byline::page::Page,
     element_of: Vec<u32>,
     options: Options,
     flags: Effective,
-    strings: crate::badge::BadgeStrings,
+    strings: byline::badge::BadgeStrings,
 }
 
 fn decode(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<Decoded, JsValue> {
@@ -319,14 +319,14 @@ fn decode(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Re
 #[wasm_bindgen]
 pub fn plan_snapshot(snapshot: JsValue, request: JsValue) -> Result<String, JsValue> {
     let d = decode(snapshot, request, &mut |_| {})?;
-    let plan = crate::analyze(&d.page, &d.options);
+    let plan = byline::analyze(&d.page, &d.options);
     let value = to_js(&plan)?;
     js_sys::JSON::stringify(&value)?.as_string().ok_or_else(|| JsValue::from_str("stringify failed"))
 }
 
 fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<JsValue, JsValue> {
     let Decoded { page, element_of, options, flags, strings } = decode(snapshot, request, mark)?;
-    let plan = crate::analyze(&page, &options);
+    let plan = byline::analyze(&page, &options);
     mark("analyze");
     let summary = summary(&page, &plan);
     let element = |n: NodeId| element_of.get(n as usize).copied().filter(|&i| i != NO_NODE);
@@ -341,7 +341,7 @@ fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)
         (None, Some(a)) => Some(Anchor { element: a, after: false }),
         _ => None,
     };
-    let badge = (plan.is_article && flags.show_badge).then(|| crate::badge::model(&summary, &strings));
+    let badge = (plan.is_article && flags.show_badge).then(|| byline::badge::model(&summary, &strings));
     let out = to_js(&Analysis {
         state: match (&plan.degraded, plan.is_article) {
             (Some(_), _) => "degraded",

@@ -1,31 +1,25 @@
-//! The browser adapter (wasm only). The shipped extension uses the snapshot path: the
-//! content script walks the DOM once (snapshot.js), `analyze_snapshot` builds the page
-//! model from that snapshot and answers with plain data, and the extension's JS applier
-//! (extension/lib/apply.js) carries it out. The Rust DOM path (read the live document,
-//! apply, badge, restore) is only for the browser unit tests and is behind the `testing`
-//! feature, so the shipped wasm carries none of it.
+//! Byline's wasm-bindgen surface: what the extension's JavaScript calls. The content script
+//! walks the live DOM once (`snapshot.js`, shipped as `extension/pkg/snapshot.js`) into a
+//! token table; [`build_from_snapshot`] turns that table into the core's page model, and
+//! `analyze_snapshot` answers with plain data (which snapshot elements to hide and why,
+//! where the badge goes and what it says) that `extension/lib/apply.js` carries out.
+//! Settings, site rules and the element picker's selector are answered here too.
+//!
+//! It owns the crossing between JavaScript and the core, nothing else: no decision about a
+//! page (that is `byline`'s), no DOM access (the content script reads and changes the
+//! page), no parser. The same functions answer in the extension's worker and, when that
+//! cannot serve, in the content script.
 
-mod extension;
-#[cfg(feature = "testing")]
-mod badge;
-#[cfg(feature = "testing")]
-mod live;
+mod exports;
 
-pub use extension::*;
-#[cfg(feature = "testing")]
-pub use live::*;
+pub use exports::*;
 
-use crate::page::{NodeId, Page, PageBuilder, NO_NODE};
+use byline::page::{NodeId, Page, PageBuilder, NO_NODE};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The attribute that marks a hidden block (valued with its kind) and the one stylesheet.
-pub use crate::plan::{HIDDEN_ATTR, STYLE};
-/// Marks Byline's own elements (stylesheet, badge host) so the walker skips them.
-pub const OWN_ATTR: &str = "data-byline";
-
-/// Separates the tokens of a snapshot's table (see src/web/snapshot.js for the format).
+/// Separates the tokens of a snapshot's table (see crates/wasm/snapshot.js for the format).
 const SEP: char = '\u{FDD0}';
 
 fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsValue> {
@@ -34,7 +28,6 @@ fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsValue> {
 
 /// A snapshot's token table (snapshot.js) → the page model, plus for each model node the
 /// index of its element in the snapshot's element list (NO_NODE for text nodes).
-/// Shared by the live reader and `analyze_snapshot` (a snapshot sent from a content script).
 pub fn build_from_snapshot(table: &str) -> Result<(Page, Vec<u32>), JsValue> {
     let mut tokens = table.split(SEP);
     let mut b = PageBuilder::new();

@@ -6,11 +6,6 @@
 //! browser) feed a [`PageBuilder`]; the builder alone decides what enters the model, so
 //! both adapters produce the same arena for the same document.
 
-#[cfg(feature = "native")]
-pub mod html;
-#[cfg(feature = "native")]
-pub mod serialize;
-
 pub type NodeId = u32;
 pub const NO_NODE: NodeId = u32::MAX;
 
@@ -248,7 +243,7 @@ pub struct PageBuilder {
     pending_text: String,
 }
 
-/// `text` is non-empty and only HTML's ASCII whitespace (what src/web/snapshot.js's `BLANK`
+/// `text` is non-empty and only HTML's ASCII whitespace (what crates/wasm/snapshot.js's `BLANK`
 /// matches).
 pub fn is_html_whitespace(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r'))

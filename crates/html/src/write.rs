@@ -2,8 +2,8 @@
 //! extension applies it (a data attribute on hidden blocks, one stylesheet, a badge),
 //! for `byline clean --format html`.
 
-use super::html::parse_document;
-use crate::plan::Plan;
+use crate::parse::parse_document;
+use byline::plan::Plan;
 use scraper::node::Node as SNode;
 use std::collections::HashMap;
 
@@ -12,7 +12,7 @@ const VOID: &[&str] = &[
 ];
 const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"];
 
-pub use crate::plan::{HIDDEN_ATTR, STYLE};
+use byline::plan::{HIDDEN_ATTR, STYLE};
 
 fn escape(s: &str, attr: bool) -> String {
     let mut out = String::with_capacity(s.len());

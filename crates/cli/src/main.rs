@@ -1,8 +1,7 @@
 //! `byline` — the command line: clean one page, or run over a corpus for scoring.
 
 use anyhow::{bail, Context, Result};
-use byline::page::html::{decode, parse_document};
-use byline::page::serialize::{apply_to_html, text_to_html};
+use byline_html::{apply_to_html, decode, parse_document, text_to_html};
 use byline::plan::{Mode, Options, Plan};
 use byline::report::{report, summary, Report};
 use byline::rules::{self, RuleSet};
@@ -120,7 +119,7 @@ fn clean_with_rules(html: &str, options: &Options, rules: Option<&RuleSet>) -> (
     let mut options = options.clone();
     if let Some(set) = rules {
         let host = options.url.as_deref().and_then(rules::host_of).unwrap_or_default();
-        let (matches, errors) = rules::match_native(&doc, &map, &set.for_host(&host));
+        let (matches, errors) = byline_html::match_rules(&doc, &map, &set.for_host(&host));
         for d in errors {
             eprintln!("byline: rules line {}: {} ({})", d.line, d.message, d.text);
         }

@@ -1,6 +1,6 @@
 //! Native adapter: bytes → text (charset sniffing) → scraper/html5ever → page model.
 
-use super::{NodeId, Page, PageBuilder, ELEMENT_ATTRS, FULL_ATTRS_SELECTOR, MODEL_ATTRS};
+use byline::page::{NodeId, Page, PageBuilder, ELEMENT_ATTRS, FULL_ATTRS_SELECTOR, MODEL_ATTRS};
 use scraper::node::Node as SNode;
 
 #[derive(Debug, PartialEq, Eq)]

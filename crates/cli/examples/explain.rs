@@ -1,7 +1,7 @@
 //! Debug aid: `cargo run --release --example explain PAGE.html [MIN_CHARS]` prints the block
 //! tree (blocks holding at least MIN_CHARS of text) with the detector's choice marked.
 use byline::analysis::stats::Stats;
-use byline::page::html::{decode, parse};
+use byline_html::{decode, parse};
 use byline::{analyze, Options};
 
 fn main() {
