@@ -15,7 +15,7 @@
 //!
 //! Every pass is a loop over the arena (a subtree is `id..end`); no recursion.
 
-use super::hints::HintSet;
+use super::hints::{H_ALWAYS_UNLIKELY, H_ARTICLE, H_CAPTION, H_CREDIT, H_HEADER, H_IMAGE, H_MAYBE, H_NEGATIVE, H_POSITIVE, H_POSTER, H_UNLIKELY};
 use super::stats::Stats;
 use crate::page::{NodeId, Page, NO_NODE};
 use crate::text::{collapse, fold, is_block, squash, TextCounts};
@@ -142,34 +142,6 @@ fn is_paragraph_tag(tag: &str) -> bool {
     matches!(tag, "p" | "pre" | "blockquote" | "li" | "dd" | "dt" | "h2" | "h3" | "h4" | "h5" | "h6" | "figcaption" | "td")
 }
 
-/// Class/id fragments that suggest an article body.
-const POSITIVE_HINTS: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "detail",
-    "zhengwen", "neirong",
-];
-/// Class/id fragments that suggest anything else.
-const NEGATIVE_HINTS: &[&str] = &[
-    "comment", "com-", "contact", "footer", "foot", "sidebar", "widget", "related", "recommend", "share", "social",
-    "promo", "sponsor", "banner", "advert", "-ad-", "masthead", "header", "rank", "hot", "friend", "tag", "tool", "meta",
-    "popup", "modal", "cookie", "subscribe", "newsletter", "outbrain", "taboola", "shopping", "scroll", "gdpr", "media",
-    "hidden",
-];
-/// Class/id fragments of side furniture: blocks marked so score nothing and are cut from
-/// the article (unless a MAYBE fragment is there too).
-const UNLIKELY_HINTS: &[&str] = &[
-    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer",
-    "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
-    "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
-    // comment threads in other languages, sign-up / call-to-action boxes, rating widgets
-    "kommentar", "komentar", "comentario", "newsletter", "subscribe", "signup", "sign-up", "-cta", "cta-", "ratings",
-    // author boxes: the writer's portrait and bio after (or beside) the story
-    "author-bio", "author_bio", "authorbio", "author__bio", "author-box", "author_box", "authorbox", "author-description",
-    "author-card", "author-tooltip", "about-author", "about-the-author", "entry-author",
-];
-const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
-/// Unlikely hints that hold whatever prose the element holds (comment threads are long).
-const ALWAYS_UNLIKELY_HINTS: &[&str] =
-    &["comment", "kommentar", "komentar", "comentario", "disqus", "replies", "remark", "shoutbox", "community", "footer", "combx"];
 /// ARIA roles of side furniture.
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 /// Tags that are furniture wherever they are.
@@ -189,12 +161,6 @@ const LAYOUT_CLASSES: &[&str] = &[
     "row", "col", "column", "columns", "container", "wrapper", "wrap", "grid", "clearfix", "section", "block", "box",
     "panel", "card", "item", "module", "widget", "inner", "flex", "d-flex", "cell", "span", "layout", "region", "pane", "left", "right", "clear", "float",
 ];
-/// Class/id fragments of photo credits.
-const CREDIT_HINTS: &[&str] = &["credit", "copyright"];
-/// Class/id fragments that make a credit-marked element a photo's (not an agency trailer).
-const IMAGE_HINTS: &[&str] = &["image", "img", "photo", "foto", "bild", "media", "picture", "caption"];
-/// Class/id fragments of image captions (where a line opening with a credit word is a credit).
-const CAPTION_HINTS: &[&str] = &["caption", "bildunterschrift", "legende", "imagedescription"];
 /// Words only a photo credit opens with (not source lines: "Quelle: dpa" is attribution).
 const PHOTO_CREDIT_WORDS: &[&str] = &[
     "foto:", "fotos:", "foto :", "photo:", "photos:", "photo :", "photos :", "bild:", "bilder:", "kuva:", "zdjęcie:", "zdjęcia:",
@@ -205,47 +171,6 @@ const CREDIT_WORDS: &[&str] = &["©", "foto:", "fotos:", "photo:", "photos:", "b
 
 /// `<body>` classes of a blog engine's single-post view (also any `postid-N`).
 const SINGLE_POST_BODY_CLASSES: &[&str] = &["single-post"];
-
-/// Class/id fragments of a forum post's poster element.
-const POSTER_HINTS: &[&str] = &["author", "user", "avatar", "member"];
-
-// One bit per class/id hint list, matched all at once (see `hints`).
-const H_POSITIVE: u32 = 1 << 0;
-const H_NEGATIVE: u32 = 1 << 1;
-const H_UNLIKELY: u32 = 1 << 2;
-const H_MAYBE: u32 = 1 << 3;
-const H_CREDIT: u32 = 1 << 4;
-const H_IMAGE: u32 = 1 << 5;
-const H_CAPTION: u32 = 1 << 6;
-const H_POSTER: u32 = 1 << 7;
-const H_ALWAYS_UNLIKELY: u32 = 1 << 8;
-const H_ARTICLE: u32 = 1 << 9;
-const H_HEADER: u32 = 1 << 10;
-
-/// The hint bits of `id`'s class and id (computed once per element, in [`Stats::hints`]).
-pub fn element_hints(page: &Page, id: NodeId) -> u32 {
-    hint_set().of(page, id)
-}
-
-/// The one automaton over every hint list (built on first use, or by [`crate::analysis::prepare`]).
-pub(crate) fn hint_set() -> &'static HintSet {
-    static SET: std::sync::OnceLock<HintSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        HintSet::new(&[
-            (H_POSITIVE, POSITIVE_HINTS),
-            (H_NEGATIVE, NEGATIVE_HINTS),
-            (H_UNLIKELY, UNLIKELY_HINTS),
-            (H_MAYBE, MAYBE_HINTS),
-            (H_CREDIT, CREDIT_HINTS),
-            (H_IMAGE, IMAGE_HINTS),
-            (H_CAPTION, CAPTION_HINTS),
-            (H_POSTER, POSTER_HINTS),
-            (H_ALWAYS_UNLIKELY, ALWAYS_UNLIKELY_HINTS),
-            (H_ARTICLE, &["article"]),
-            (H_HEADER, &["header"]),
-        ])
-    })
-}
 
 pub struct Article {
     pub is_article: bool,
@@ -1146,7 +1071,7 @@ fn is_recommendations_label(text: &str) -> bool {
     let covered: usize = crate::lexicon::clutter()
         .find_in(&text)
         .filter(|(e, s, t)| {
-            e.usage == crate::lexicon::PhraseUse::Heading && e.kind == "recommendations" && super::clutter::word_bounded(&text, *s, *t)
+            e.usage == crate::lexicon::PhraseUse::Heading && e.kind == "recommendations" && super::hints::word_bounded(&text, *s, *t)
         })
         .map(|(_, s, t)| text[s..t].chars().filter(|c| c.is_alphabetic()).count())
         .sum();

@@ -14,6 +14,7 @@ mod prev_next;
 mod prompts;
 mod signup;
 
+use super::hints::word_bounded;
 use super::stats::Stats;
 use super::Guard;
 use crate::lexicon::{clutter, ClutterLexicon, Entry, PhraseUse};
@@ -349,18 +350,6 @@ impl<'a> Ctx<'a> {
         let block = self.stats.block_of[id as usize];
         block != crate::page::NO_NODE && self.stats.inline[block as usize].chars == self.chars(id) && !self.inside_link(id)
     }
-}
-
-/// A match of a Latin-script phrase is a whole word: no letter glued on either side
-/// ("anzeigen" is not found in "Stellenanzeigen"). CJK text has no spaces, so a CJK edge
-/// is always a boundary.
-pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let latin = |c: char| c.is_alphabetic() && !crate::text::is_cjk(c);
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !(first.is_some_and(latin) && before.is_some_and(latin)) && !(last.is_some_and(latin) && after.is_some_and(latin))
 }
 
 pub fn is_block_tag(page: &Page, id: NodeId) -> bool {

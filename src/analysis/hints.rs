@@ -1,8 +1,10 @@
-//! Class/id hint matching. A hint list is a set of fragments that a `class` or `id` may
-//! contain ("comment", "sidebar", "-ad-"); the module that tunes a list keeps it, and this
-//! module matches every list at once with one Aho-Corasick automaton (ASCII
-//! case-insensitive, overlapping matches), so an element's class and id are read once
-//! instead of once per fragment, and nothing is lowercased into a new string.
+//! Class/id hint matching, and the article detector's hint lists. A hint list is a set of
+//! fragments that a `class` or `id` may contain ("comment", "sidebar", "-ad-"); this module
+//! matches every list at once with one Aho-Corasick automaton (ASCII case-insensitive,
+//! overlapping matches), so an element's class and id are read once instead of once per
+//! fragment, and nothing is lowercased into a new string. The detector's lists live here,
+//! one bit each, because [`super::stats`] reads every element's bits once for all passes.
+//! Also here: [`word_bounded`], the whole-word test for lexicon matches.
 
 use crate::page::{NodeId, Page};
 use crate::lexicon::Matcher;
@@ -105,6 +107,90 @@ impl Default for MaskCache<'_> {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Class/id fragments that suggest an article body.
+const POSITIVE_HINTS: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "detail",
+    "zhengwen", "neirong",
+];
+/// Class/id fragments that suggest anything else.
+const NEGATIVE_HINTS: &[&str] = &[
+    "comment", "com-", "contact", "footer", "foot", "sidebar", "widget", "related", "recommend", "share", "social",
+    "promo", "sponsor", "banner", "advert", "-ad-", "masthead", "header", "rank", "hot", "friend", "tag", "tool", "meta",
+    "popup", "modal", "cookie", "subscribe", "newsletter", "outbrain", "taboola", "shopping", "scroll", "gdpr", "media",
+    "hidden",
+];
+/// Class/id fragments of side furniture: blocks marked so score nothing and are cut from
+/// the article (unless a MAYBE fragment is there too).
+const UNLIKELY_HINTS: &[&str] = &[
+    "-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment", "community", "disqus", "extra", "footer",
+    "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
+    "social", "sponsor", "supplemental", "pagination", "pager", "popup", "recommend", "outbrain", "taboola",
+    // comment threads in other languages, sign-up / call-to-action boxes, rating widgets
+    "kommentar", "komentar", "comentario", "newsletter", "subscribe", "signup", "sign-up", "-cta", "cta-", "ratings",
+    // author boxes: the writer's portrait and bio after (or beside) the story
+    "author-bio", "author_bio", "authorbio", "author__bio", "author-box", "author_box", "authorbox", "author-description",
+    "author-card", "author-tooltip", "about-author", "about-the-author", "entry-author",
+];
+/// Fragments that lift an UNLIKELY mark (a "main-sidebar-content" holds the story).
+const MAYBE_HINTS: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+/// Unlikely hints that hold whatever prose the element holds (comment threads are long).
+const ALWAYS_UNLIKELY_HINTS: &[&str] =
+    &["comment", "kommentar", "komentar", "comentario", "disqus", "replies", "remark", "shoutbox", "community", "footer", "combx"];
+/// Class/id fragments of photo credits.
+const CREDIT_HINTS: &[&str] = &["credit", "copyright"];
+/// Class/id fragments that make a credit-marked element a photo's (not an agency trailer).
+const IMAGE_HINTS: &[&str] = &["image", "img", "photo", "foto", "bild", "media", "picture", "caption"];
+/// Class/id fragments of image captions (where a line opening with a credit word is a credit).
+const CAPTION_HINTS: &[&str] = &["caption", "bildunterschrift", "legende", "imagedescription"];
+/// Class/id fragments of a forum post's poster element.
+const POSTER_HINTS: &[&str] = &["author", "user", "avatar", "member"];
+
+// One bit per class/id hint list, matched all at once by [`hint_set`].
+pub(crate) const H_POSITIVE: u32 = 1 << 0;
+pub(crate) const H_NEGATIVE: u32 = 1 << 1;
+pub(crate) const H_UNLIKELY: u32 = 1 << 2;
+pub(crate) const H_MAYBE: u32 = 1 << 3;
+pub(crate) const H_CREDIT: u32 = 1 << 4;
+pub(crate) const H_IMAGE: u32 = 1 << 5;
+pub(crate) const H_CAPTION: u32 = 1 << 6;
+pub(crate) const H_POSTER: u32 = 1 << 7;
+pub(crate) const H_ALWAYS_UNLIKELY: u32 = 1 << 8;
+pub(crate) const H_ARTICLE: u32 = 1 << 9;
+pub(crate) const H_HEADER: u32 = 1 << 10;
+
+/// The one automaton over every detector hint list (built on first use, or by
+/// [`crate::analysis::prepare`]); [`super::stats::Stats::hints`] holds each element's bits.
+pub(crate) fn hint_set() -> &'static HintSet {
+    static SET: std::sync::OnceLock<HintSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        HintSet::new(&[
+            (H_POSITIVE, POSITIVE_HINTS),
+            (H_NEGATIVE, NEGATIVE_HINTS),
+            (H_UNLIKELY, UNLIKELY_HINTS),
+            (H_MAYBE, MAYBE_HINTS),
+            (H_CREDIT, CREDIT_HINTS),
+            (H_IMAGE, IMAGE_HINTS),
+            (H_CAPTION, CAPTION_HINTS),
+            (H_POSTER, POSTER_HINTS),
+            (H_ALWAYS_UNLIKELY, ALWAYS_UNLIKELY_HINTS),
+            (H_ARTICLE, &["article"]),
+            (H_HEADER, &["header"]),
+        ])
+    })
+}
+
+/// A match of a Latin-script phrase is a whole word: no letter glued on either side
+/// ("anzeigen" is not found in "Stellenanzeigen"). CJK text has no spaces, so a CJK edge
+/// is always a boundary.
+pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
+    let latin = |c: char| c.is_alphabetic() && !crate::text::is_cjk(c);
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !(first.is_some_and(latin) && before.is_some_and(latin)) && !(last.is_some_and(latin) && after.is_some_and(latin))
 }
 
 #[cfg(test)]

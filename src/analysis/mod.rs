@@ -61,7 +61,7 @@ pub fn prepare() {
     crate::lexicon::attribution();
     crate::lexicon::agencies();
     attribution::signals::prepare();
-    article::hint_set();
+    hints::hint_set();
 }
 
 /// Analyses a page. Pure: the same page and options always give the same plan.

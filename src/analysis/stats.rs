@@ -16,7 +16,7 @@ pub struct Stats {
     pub block_of: Vec<NodeId>,
     /// Inside script/style/head or a `[hidden]` / `display:none` subtree.
     pub invisible: Vec<bool>,
-    /// Class/id hint bits of each element (`article::element_hints`), read once here
+    /// Class/id hint bits of each element (`hints::hint_set`), read once here
     /// because the detector asks for them many times per element.
     pub hints: Vec<u32>,
 }
@@ -45,7 +45,7 @@ impl Stats {
             hints: vec![0; n],
         };
         let mut in_link = vec![false; n];
-        let hint_set = super::article::hint_set();
+        let hint_set = super::hints::hint_set();
         let mut hint_cache = super::hints::MaskCache::new();
         for i in 0..n {
             let id = i as NodeId;
