@@ -11,8 +11,8 @@ use super::page_meta::in_ld_body;
 use super::shape::Shape;
 use super::tunables::{paragraph::*, score::*, verdict::READERABLE_MIN_PARAGRAPH};
 use crate::analysis::hints::{H_NEGATIVE, H_POSITIVE};
-use crate::analysis::stats::Stats;
-use crate::page::{NodeId, Page, NO_NODE};
+use crate::analysis::stats::{bottom_up, Stats};
+use crate::page::{NodeId, Page};
 use crate::text::{squash, TextCounts};
 
 /// What a paragraph's score reads: its own text (without nested blocks). Only paragraphs
@@ -167,13 +167,10 @@ pub(super) fn score_paragraphs<S: BlockScorer>(page: &Page, stats: &Stats, shape
         let first = if passes_up { page.parent(i) } else { Some(i) };
         pass_up(page, stats, &mut sc, first, s, use_hints, scorer);
     }
-    for i in (1..n).rev() {
-        let p = page.node(i as NodeId).parent;
-        if p != NO_NODE {
-            sc.para_weight[p as usize] += sc.para_weight[i];
-            sc.para_count[p as usize] += sc.para_count[i];
-        }
-    }
+    bottom_up(page, |i, p| {
+        sc.para_weight[p] += sc.para_weight[i];
+        sc.para_count[p] += sc.para_count[i];
+    });
     sc
 }
 

@@ -5,7 +5,7 @@
 
 use super::tunables::{paragraph::*, shape::*};
 use crate::analysis::hints::{H_ALWAYS_UNLIKELY, H_ARTICLE, H_MAYBE, H_UNLIKELY};
-use crate::analysis::stats::Stats;
+use crate::analysis::stats::{bottom_up, Stats};
 use crate::page::{NodeId, Page, NO_NODE};
 use crate::text::is_block;
 
@@ -74,12 +74,7 @@ impl Shape {
                 s.imgs[i] = 1;
             }
         }
-        for i in (1..n).rev() {
-            let p = page.node(i as NodeId).parent;
-            if p != NO_NODE {
-                s.imgs[p as usize] += s.imgs[i];
-            }
-        }
+        bottom_up(page, |i, p| s.imgs[p] += s.imgs[i]);
         s
     }
 }
@@ -99,12 +94,7 @@ fn prose_per_subtree(page: &Page, stats: &Stats) -> Vec<u32> {
             prose[i] = inline.weight();
         }
     }
-    for i in (1..n).rev() {
-        let p = page.node(i as NodeId).parent;
-        if p != NO_NODE {
-            prose[p as usize] += prose[i];
-        }
-    }
+    bottom_up(page, |i, p| prose[p] += prose[i]);
     prose
 }
 
