@@ -1,22 +1,22 @@
 //! Main-article detection over the flat page model. Each stage is a module, and every
-//! number that steers a stage sits in [`tunables`] under the stage's name.
+//! number that steers a stage sits in `tunables.rs` under the stage's name.
 //!
-//! 1. [`shape`]: blocks in navigation, asides, footers and class/role-marked side furniture
+//! 1. `shape.rs`: blocks in navigation, asides, footers and class/role-marked side furniture
 //!    are "unlikely" and score nothing (one forward pass).
-//! 2. [`score`]: paragraph scores (text length, clause breaks — CJK ，、。 count as commas,
+//! 2. `score.rs`: paragraph scores (text length, clause breaks — CJK ，、。 count as commas,
 //!    `<br>` runs count as several paragraphs) flow up to five ancestors; containers start
 //!    from a tag bonus and class/id/role/itemprop hints; link-heavy containers are damped.
 //!    JSON-LD `articleBody`, when present, marks the paragraphs it contains: they weigh more.
-//! 3. [`choose`]: the best container is widened to an ancestor shared by strong rivals
+//! 3. `choose.rs`: the best container is widened to an ancestor shared by strong rivals
 //!    (split bodies) or a parent that scores better, and siblings that belong to the story
 //!    join it.
-//! 4. [`refine`]: the result is refined into `nodes`: the story's blocks without the
+//! 4. `refine.rs`: the result is refined into `nodes`: the story's blocks without the
 //!    headline and without furniture inside the container (share bars, link lists, asides,
-//!    forms); [`headline`] adds the lead paragraphs between the headline and the body.
-//! 5. [`verdict`]: readerable check: enough long paragraphs (fewer when the page declares
-//!    itself an article, [`page_meta`]), enough text, few links, not a listing or a forum.
+//!    forms); `headline.rs` adds the lead paragraphs between the headline and the body.
+//! 5. `verdict.rs`: readerable check: enough long paragraphs (fewer when the page declares
+//!    itself an article, `page_meta.rs`), enough text, few links, not a listing or a forum.
 //!
-//! Stages 1–4 run as a pass, strict first, then looser (see [`PASSES`]); the best pass
+//! Stages 1–4 run as a pass, strict first, then looser (see `PASSES`); the best pass
 //! goes to the verdict. Every pass is a loop over the arena (a subtree is `id..end`); no
 //! recursion.
 

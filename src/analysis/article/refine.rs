@@ -194,7 +194,7 @@ fn mark_dangling_labels(page: &Page, stats: &Stats, blocks: &[NodeId], lo: usize
 fn label_of(page: &Page, stats: &Stats, l: NodeId) -> Option<Label> {
     let lu = l as usize;
     let chars = stats.total[lu].chars;
-    if chars < 2 || chars > DANGLING_LABEL_MAX_CHARS || stats.link_chars[lu] > 0 {
+    if !(2..=DANGLING_LABEL_MAX_CHARS).contains(&chars) || stats.link_chars[lu] > 0 {
         return None;
     }
     let heading = matches!(page.tag(l), "h2" | "h3" | "h4" | "h5" | "h6");

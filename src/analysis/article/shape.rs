@@ -82,16 +82,15 @@ impl Shape {
 /// Paragraph text (visible blocks of at least MIN_PARAGRAPH_WEIGHT, not link lists) in
 /// each subtree.
 fn prose_per_subtree(page: &Page, stats: &Stats) -> Vec<u32> {
-    let n = page.len();
-    let mut prose = vec![0u32; n];
-    for i in 0..n {
+    let mut prose = vec![0u32; page.len()];
+    for (i, p) in prose.iter_mut().enumerate() {
         let inline = &stats.inline[i];
         if stats.block_of[i] == i as NodeId
             && !stats.invisible[i]
             && inline.weight() >= MIN_PARAGRAPH_WEIGHT
             && stats.inline_link_chars[i] as f32 <= MAX_PARAGRAPH_LINK_SHARE * inline.chars as f32
         {
-            prose[i] = inline.weight();
+            *p = inline.weight();
         }
     }
     bottom_up(page, |i, p| prose[p] += prose[i]);

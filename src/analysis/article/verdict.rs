@@ -73,7 +73,7 @@ impl Verdict {
         Verdict { declared, readerable: body.readerable, weight: body.weight, min_weight, density, listing, forum, root }
     }
 
-    pub fn is_article(&self) -> bool {
+    pub(super) fn is_article(&self) -> bool {
         self.readerable && self.weight >= self.min_weight && self.density <= MAX_ARTICLE_LINK_DENSITY && !self.listing && !self.forum
     }
 }
