@@ -96,7 +96,10 @@ fn explain() {
     for path in std::env::var("BYLINE_EXPLAIN").unwrap_or_default().split(':').filter(|p| !p.is_empty()) {
         let page = byline_html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
         let stats = Stats::compute(&page);
-        println!("{path}\n  {}", article::explain(&page, &stats));
+        let why = article::explain(&page, &stats);
+        let passes: String = why.passes.iter().map(|p| format!("pass score={:.1} paras={} para_weight={} compact={}; ", p.score, p.paragraphs, p.paragraph_weight, p.compact)).collect();
+        let verdict = why.verdict.map(|v| format!("declared={} readerable={} weight={} (min {}) density={:.2} listing={} forum={} root={}", v.declared, v.readerable, v.weight, v.min_weight, v.density, v.listing, v.forum, v.root));
+        println!("{path}\n  {passes}{}", verdict.unwrap_or_default());
         // BYLINE_FIND=snippet: the ancestors of the first text node holding it.
         if let Ok(find) = std::env::var("BYLINE_FIND") {
             let hit = (0..page.len() as byline::NodeId).find(|&i| page.text(i).is_some_and(|t| t.contains(find.as_str())));

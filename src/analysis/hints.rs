@@ -4,7 +4,7 @@
 //! overlapping matches), so an element's class and id are read once instead of once per
 //! fragment, and nothing is lowercased into a new string. The detector's lists live here,
 //! one bit each, because [`super::stats`] reads every element's bits once for all passes.
-//! Also here: [`word_bounded`], the whole-word test for lexicon matches.
+//! Also here: `word_bounded`, the whole-word test for lexicon matches.
 
 use crate::page::{NodeId, Page};
 use crate::lexicon::Matcher;
@@ -190,7 +190,7 @@ pub(crate) fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !(first.is_some_and(latin) && before.is_some_and(latin)) && !(last.is_some_and(latin) && after.is_some_and(latin))
+    !((first.is_some_and(latin) && before.is_some_and(latin)) || (last.is_some_and(latin) && after.is_some_and(latin)))
 }
 
 #[cfg(test)]
@@ -211,7 +211,7 @@ mod tests {
             let lower = name.to_ascii_lowercase();
             let a = ["comment", "-ad-"].iter().any(|h| lower.contains(h));
             let b = ["ad-break", "comment"].iter().any(|h| lower.contains(h));
-            assert_eq!(set.mask(name), (a as u32) * A | (b as u32) * B, "{name}");
+            assert_eq!(set.mask(name), ((a as u32) * A) | ((b as u32) * B), "{name}");
         }
     }
 }

@@ -21,6 +21,19 @@ pub struct Stats {
     pub hints: Vec<u32>,
 }
 
+/// The bottom-up pass: calls `add(node, parent)` for every node with a parent, last node
+/// first. In the arena a node comes after its ancestors, so each node's sum over its
+/// subtree is complete before it is added to its parent's.
+#[inline(always)]
+pub(crate) fn bottom_up(page: &Page, mut add: impl FnMut(usize, usize)) {
+    for i in (1..page.len()).rev() {
+        let parent = page.node(i as NodeId).parent;
+        if parent != NO_NODE {
+            add(i, parent as usize);
+        }
+    }
+}
+
 fn hidden_by_attrs(page: &Page, id: NodeId) -> bool {
     if page.attr(id, "hidden").is_some() {
         return true;
@@ -84,14 +97,11 @@ impl Stats {
                 s.hints[i] = hint_set.of_cached(page, id, &mut hint_cache);
             }
         }
-        for i in (1..n).rev() {
-            let parent = page.node(i as NodeId).parent;
-            if parent != NO_NODE {
-                let c = s.total[i];
-                s.total[parent as usize].add(&c);
-                s.link_chars[parent as usize] += s.link_chars[i];
-            }
-        }
+        bottom_up(page, |i, parent| {
+            let c = s.total[i];
+            s.total[parent].add(&c);
+            s.link_chars[parent] += s.link_chars[i];
+        });
         s
     }
 

@@ -12,7 +12,10 @@ fn main() {
     let stats = Stats::compute(&page);
     let plan = analyze(&page, &Options::default());
     println!("is_article={} root={:?} title_node={:?} nodes={:?}", plan.is_article, plan.article_root, plan.title_node, plan.article_nodes);
-    println!("{}", byline::analysis::article::explain(&page, &stats));
+    let why = byline::analysis::article::explain(&page, &stats);
+    let passes: String = why.passes.iter().map(|p| format!("pass score={:.1} paras={} para_weight={} compact={}; ", p.score, p.paragraphs, p.paragraph_weight, p.compact)).collect();
+    let verdict = why.verdict.map(|v| format!("declared={} readerable={} weight={} (min {}) density={:.2} listing={} forum={} root={}", v.declared, v.readerable, v.weight, v.min_weight, v.density, v.listing, v.forum, v.root));
+    println!("{passes}{}", verdict.unwrap_or_default());
     if let Some(snippet) = args.get(3) {
         let want: String = snippet.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
         for i in 0..page.len() as u32 {
