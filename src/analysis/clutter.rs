@@ -97,11 +97,7 @@ impl<'a> Ctx<'a> {
                 interactive[i] = stats.total[i].chars;
             }
         }
-        for i in (1..n).rev() {
-            if let Some(p) = page.parent(i as NodeId) {
-                interactive[p as usize] += interactive[i];
-            }
-        }
+        super::stats::bottom_up(page, |i, p| interactive[p] += interactive[i]);
         // An element is not the innermost holder of its text when an element child holds
         // all of it.
         let mut full_child = vec![false; n];
