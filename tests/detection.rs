@@ -5,6 +5,7 @@
 //! - non-article pages (`title: null`): `is_article` is false and nothing is hidden;
 //! - a fixture may list `focus_drop` snippets: furniture that must not be in
 //!   `article_text`.
+//!
 //! This is the recall guarantee: hiding story text is the worst error.
 
 mod common;
