@@ -35,7 +35,7 @@ size() { printf '%s bytes raw, %s bytes gzip' "$(wc -c < "$1")" "$(gzip -9c "$1"
 echo "build: $raw: $(size "$raw")"
 # Raw and gzip size of what ships, against the budget; over it is a warning here and a
 # failed stage in scripts/test.sh.
-bash scripts/wasm-size.sh "$wasm" || echo "build: WARNING: $wasm is over its size budget" >&2
+bash scripts/test/wasm-size.sh "$wasm" || echo "build: WARNING: $wasm is over its size budget" >&2
 
 echo "build: extension packages"
 rm -rf dist/chrome dist/firefox dist/byline-chrome.zip dist/byline-firefox.zip

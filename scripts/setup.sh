@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Chromium for the browser tests, chromedriver for wasm-bindgen-test, a CJK font so the
 # screenshots of Chinese pages show text instead of empty boxes.
-# firefox-esr: scripts/firefox-smoke.sh installs the Firefox package into it.
+# firefox-esr: scripts/test/firefox-smoke.sh installs the Firefox package into it.
 apt_packages=(chromium chromium-driver fonts-wqy-zenhei firefox-esr)
 if [ ! -x /usr/bin/chromium ] || ! dpkg-query -W "${apt_packages[@]}" >/dev/null 2>&1; then
   echo "setup: installing ${apt_packages[*]}"

@@ -4,7 +4,7 @@
 //!
 //! Test threads have a 2 MiB stack, so a recursion over the nesting depth would overflow
 //! here. Times are printed (`cargo test --release --test limits -- --nocapture`), never
-//! asserted; `scripts/limits.sh` measures them (and memory) with the CLI.
+//! asserted; `scripts/eval/limits.sh` measures them (and memory) with the CLI.
 
 use byline_html::parse;
 use byline::page::PageBuilder;

@@ -1,8 +1,8 @@
-// Every aggregator fixture, cleaned by the real extension in Chromium through the toolbar
-// button, checked on what is actually visible (innerText), with the same expectations as
-// ../shared/eval/fixtures.py: must_keep visible, must_hide gone, the repeated caption shown
-// exactly once; on non-article pages nothing changes at all. Then a second click restores
-// the page byte for byte.
+// Every aggregator fixture (tests/fixtures/aggregator/), cleaned by the real extension in
+// Chromium through the toolbar button, checked on what is actually visible (innerText),
+// with the expectations the fixture checker (tests/common/expect.rs) reads: must_keep
+// visible, must_hide gone, the repeated caption shown exactly once; on non-article pages
+// nothing changes at all. Then a second click restores the page byte for byte.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";

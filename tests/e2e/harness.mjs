@@ -11,8 +11,10 @@ import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// The dev corpora, read only by the corpus-scale run (scripts/eval/check-corpus.sh).
 export const SHARED = resolve(process.env.BYLINE_SHARED ?? join(REPO, "../shared"));
-export const FIXTURES = join(SHARED, "fixtures/aggregator");
+// The aggregator pages, bundled (tests/fixtures/aggregator/README.md).
+export const FIXTURES = join(REPO, "tests/fixtures/aggregator");
 export const EXTENSION = join(REPO, "extension");
 export const PKG = join(EXTENSION, "pkg");
 export const CLI = join(REPO, "target/release/byline");

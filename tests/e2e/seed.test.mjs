@@ -12,7 +12,7 @@ import {
 
 const SHOTS = join(REPO, "target/screenshots");
 const DOCS_SHOTS = join(REPO, "docs/screenshots");
-// The bundled copy (tests/fixtures/), so the demo works without ../shared.
+// The seed page's folder (tests/fixtures/seed-zibo-yonhap/), which the demo also uses.
 const seed = loadOwnFixture("seed-zibo-yonhap");
 const { article, source } = seed.expect;
 

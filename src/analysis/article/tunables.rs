@@ -1,6 +1,6 @@
 //! Every number that steers the article detector, one block per stage, each with its
 //! meaning. The stages read them by name: a change here is a change of behaviour (check it
-//! with `scripts/plan-digest.sh`). Word lists (roles, layout classes, credit words) sit at
+//! with `scripts/eval/plan-digest.sh`). Word lists (roles, layout classes, credit words) sit at
 //! the top of the stage that reads them; class/id hint lists in `analysis/hints.rs`.
 
 /// What counts as a paragraph (read by every stage).

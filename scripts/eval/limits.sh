@@ -3,7 +3,7 @@
 # nesting (the pages tests/limits.rs builds), parse + analysis time (--timings) and peak
 # memory (GNU time's maximum resident set size, when /usr/bin/time is installed).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 [ -x target/release/byline ] || cargo build --release -p byline-cli
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

@@ -2,7 +2,7 @@
 """Writes extension/_locales/<lang>/messages.json from the tables below.
 
 `$1`, `$2` in a message become named placeholders, as the i18n format wants. Run it after
-editing a message: python3 scripts/locales.py (the files are committed)."""
+editing a message: python3 scripts/gen/locales.py (the files are committed)."""
 import json, os, re, sys
 
 KEYS = [
@@ -289,7 +289,7 @@ M["ja"] = {
  "badgeHidden": "非表示",
 }
 
-root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "extension", "_locales")
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "extension", "_locales")
 bad = False
 for lang, table in M.items():
     missing = [k for k in KEYS if k not in table]

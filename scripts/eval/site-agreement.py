@@ -6,7 +6,7 @@ when it has one) and compares source.original (or, when Byline names a republish
 republisher: the site itself) with meta.json siteName, after NFKC + casefold, allowing one
 name to contain the other or the domain-less host to match.
 
-Usage: scripts/site-agreement.py [CORPUS] [--byline target/release/byline]
+Usage: scripts/eval/site-agreement.py [CORPUS] [--byline target/release/byline]
 """
 import argparse, json, os, re, subprocess, sys, unicodedata
 
@@ -23,8 +23,8 @@ def agree(gold, got):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("corpus", nargs="?", default=os.path.join(os.path.dirname(__file__), "../../shared/corpus/readability"))
-    ap.add_argument("--byline", default=os.path.join(os.path.dirname(__file__), "../target/release/byline"))
+    ap.add_argument("corpus", nargs="?", default=os.path.join(os.path.dirname(__file__), "../../../shared/corpus/readability"))
+    ap.add_argument("--byline", default=os.path.join(os.path.dirname(__file__), "../../target/release/byline"))
     a = ap.parse_args()
     rows = []
     for name in sorted(os.listdir(a.corpus)):

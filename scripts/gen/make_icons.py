@@ -5,7 +5,7 @@ The picture: a dark rounded tile holding a white "page" of text lines, with a sh
 amber line on top standing for the byline. Shapes are described in a 0..1 unit square
 and rasterised with 4x4 supersampling, so every size is drawn from the same geometry.
 
-Usage: scripts/make_icons.py [OUT_DIR]   (default: extension/icons)
+Usage: scripts/gen/make_icons.py [OUT_DIR]   (default: extension/icons)
 """
 import os
 import struct
@@ -85,7 +85,7 @@ def png(size, rows):
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "extension", "icons")
+        os.path.dirname(os.path.abspath(__file__)), "..", "..", "extension", "icons")
     os.makedirs(out, exist_ok=True)
     for size in SIZES:
         path = os.path.join(out, f"icon-{size}.png")

@@ -4,7 +4,7 @@
 # the toolbar click cleans a page (Firefox has no equivalent of Chromium's
 # Extensions.triggerAction over a debugging protocol web-ext exposes); see README.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 firefox=${BYLINE_FIREFOX:-/usr/bin/firefox-esr}
 if [ ! -x "$firefox" ]; then
   echo "firefox-smoke: $firefox not found (scripts/setup.sh installs firefox-esr)"
