@@ -1,12 +1,13 @@
 //! The pure analysis core: page model in, plan out. No I/O, no DOM, no parser.
 
 pub mod article;
-pub mod attribution;
+pub(crate) mod attribution;
 pub mod captions;
 pub mod clutter;
 pub mod dates;
 pub mod site_rules;
 pub mod hints;
+pub(crate) mod meta;
 pub mod stats;
 
 use crate::page::{NodeId, Page};
@@ -83,6 +84,7 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
         });
         return plan;
     }
+    let meta = meta::Meta::new(page);
     let stats = Stats::compute(page);
     let art = article::detect(page, &stats);
     if !art.is_article {
@@ -114,6 +116,7 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
         art.title.as_deref(),
         &hidden,
         options.url.as_deref(),
+        &meta,
     ));
 
     plan.is_article = true;

@@ -7,13 +7,13 @@
 //! - this module: the decision. The story's words beat the page's claims; photo captions
 //!   and credits never count; an agency named in passing ("told AFP") is not a clue.
 
-pub mod json;
 pub mod markup;
 pub mod signals;
 
 use super::dates::{date_in_url, find_dates, find_days, find_weekdays, Date};
 use super::stats::Stats;
 use crate::analysis::article::split_title;
+use crate::analysis::meta::Meta;
 use crate::lexicon::{agencies, attribution, Agency};
 use crate::page::{NodeId, Page};
 use crate::plan::{Evidence, Hide, Source};
@@ -40,14 +40,14 @@ pub const MIN_LEDE_CHARS: usize = 40;
 /// A story date more than this many days after the page's date is not believed.
 pub const MAX_STORY_AFTER_PAGE_DAYS: i64 = 1;
 
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     pub page: &'a Page,
     pub stats: &'a Stats,
     pub article_nodes: &'a [NodeId],
     pub title_node: Option<NodeId>,
     pub title: Option<&'a str>,
-    pub hidden: &'a [Hide],
     pub url: Option<&'a str>,
+    pub meta: &'a Meta<'a>,
     /// Nodes whose text is not the story's: invisible, hidden by the plan, or in a caption.
     skip: Vec<bool>,
     /// Nodes inside (or at) an article node.
@@ -58,7 +58,7 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
-    pub fn new(
+    pub(crate) fn new(
         page: &'a Page,
         stats: &'a Stats,
         article_nodes: &'a [NodeId],
@@ -66,6 +66,7 @@ impl<'a> Input<'a> {
         title: Option<&'a str>,
         hidden: &'a [Hide],
         url: Option<&'a str>,
+        meta: &'a Meta<'a>,
     ) -> Self {
         // One forward pass: a node is skipped when its parent is, or it starts a skipped subtree.
         let mut skip = vec![false; page.len()];
@@ -82,8 +83,8 @@ impl<'a> Input<'a> {
             article_nodes,
             title_node,
             title,
-            hidden,
             url,
+            meta,
             skip,
             inside,
             article_blocks: Default::default(),
@@ -266,13 +267,13 @@ fn ev(evidence: &mut Vec<Evidence>, signal: &str, text: &str) {
     evidence.push(Evidence { signal: signal.to_string(), text: truncate(&collapse(text), 100) });
 }
 
-pub fn attribute(input: &Input) -> Source {
+pub(crate) fn attribute(input: &Input) -> Source {
     let page = input.page;
     let table = agencies();
     let mut evidence = Vec::new();
     let article = input.article_blocks();
     let region = header_region(input);
-    let clues = markup::clues(page, input.url);
+    let clues = markup::clues(input.meta, input.url);
     let page_host = input.url.and_then(host_of);
 
     // Every agency the evidence names, strongest signal first.
@@ -516,14 +517,12 @@ fn source_label(input: &Input, evidence: &mut Vec<Evidence>) -> Option<String> {
 /// not the headline, else the JSON-LD publisher, else the host.
 #[inline(never)]
 fn site_name(input: &Input, clues: &[Clue], evidence: &mut Vec<Evidence>) -> Option<String> {
-    let page = input.page;
     if let Some(c) = clues.iter().find(|c| c.kind == ClueKind::Site) {
         ev(evidence, &c.signal, &c.value);
         return Some(c.value.clone());
     }
-    if let Some(t) = page.find_tag("title") {
-        let full = collapse(&page.raw_text(t));
-        let parts = split_title(&full);
+    if let Some(full) = input.meta.doc_title() {
+        let parts = split_title(full);
         let parts: Vec<&str> = if parts.len() < 2 { full.rsplit_once(" : ").map(|(a, b)| vec![a, b]).unwrap_or(parts) } else { parts };
         if parts.len() >= 2 {
             let headline = input.title.map(fold).unwrap_or_default();
@@ -531,7 +530,7 @@ fn site_name(input: &Input, clues: &[Clue], evidence: &mut Vec<Evidence>) -> Opt
                 let f = fold(p);
                 !headline.contains(&f) && !f.contains(&headline)
             }) {
-                ev(evidence, "title_suffix", &full);
+                ev(evidence, "title_suffix", full);
                 return Some(site.to_string());
             }
         }
@@ -547,9 +546,9 @@ fn site_name(input: &Input, clues: &[Clue], evidence: &mut Vec<Evidence>) -> Opt
 
 #[inline(never)]
 fn page_date(input: &Input, region: std::ops::Range<NodeId>, evidence: &mut Vec<Evidence>) -> Option<Date> {
-    if let Some((d, signal, text)) = markup::page_date(input.page, region.clone()) {
-        ev(evidence, &signal, &text);
-        return Some(d);
+    if let Some(m) = markup::page_date(input.meta, region.clone()) {
+        ev(evidence, &m.signal, &m.text);
+        return Some(m.date);
     }
     // A labelled date ("发表于 …", "입력 …") near the headline, then any dated line there.
     let lex = attribution();
