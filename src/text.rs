@@ -496,6 +496,14 @@ fn flush(cur: &mut String, lines: &mut Vec<String>) {
     }
 }
 
+/// The first `chars` characters of `s` (all of it when shorter).
+pub fn prefix(s: &str, chars: usize) -> &str {
+    match s.char_indices().nth(chars) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// At most `max` characters, with an ellipsis when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {

@@ -108,16 +108,8 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     site_rules::drop_switched_off(options, &mut hidden);
     let hidden = site_rules::apply(page, &guard, outermost(page, hidden), &options.rule_matches);
 
-    let source: Source = attribution::attribute(&attribution::Input::new(
-        page,
-        &stats,
-        &art.nodes,
-        art.title_node,
-        art.title.as_deref(),
-        &hidden,
-        options.url.as_deref(),
-        &meta,
-    ));
+    let story = attribution::Story { nodes: &art.nodes, title_node: art.title_node, title: art.title.as_deref() };
+    let source: Source = attribution::attribute(&attribution::Input::new(page, &stats, &meta, story, &hidden, options.url.as_deref()));
 
     plan.is_article = true;
     plan.title = art.title;

@@ -10,24 +10,24 @@ use crate::text::{collapse, truncate};
 
 // ---- tunables ----
 /// `<meta>` keys whose value names the story's origin (a name or a URL on another host).
-pub const ORIGIN_META: &[&str] = &["original-source", "syndication-source", "dc.source", "citation_publisher"];
+const ORIGIN_META: &[&str] = &["original-source", "syndication-source", "dc.source", "citation_publisher"];
 /// `<meta>` keys naming who supplied the article (portals, TRS/CMS templates).
-pub const CLAIM_META: &[&str] = &["contentsource", "source", "article:media_name", "og:article:author", "media_name", "cp_name"];
+const CLAIM_META: &[&str] = &["contentsource", "source", "article:media_name", "og:article:author", "media_name", "cp_name"];
 /// `<meta>` keys naming the author.
-pub const AUTHOR_META: &[&str] = &["author", "article:author", "byl", "dc.creator", "sailthru.author"];
+const AUTHOR_META: &[&str] = &["author", "article:author", "byl", "dc.creator", "sailthru.author"];
 /// `<meta>` keys naming the site.
 /// In this order (`application-name` is left out: sites put the headline there).
-pub const SITE_META: &[&str] = &["og:site_name", "sitename", "al:android:app_name", "al:ios:app_name"];
+const SITE_META: &[&str] = &["og:site_name", "sitename", "al:android:app_name", "al:ios:app_name"];
 /// `<meta>` keys dating the page.
-pub const DATE_META: &[&str] = &[
+const DATE_META: &[&str] = &[
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date",
     "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "publish-date", "article.published",
 ];
 /// JSON-LD types that describe the page's article.
-pub const ARTICLE_TYPES: &[&str] = &["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "Report", "WebPage"];
+const ARTICLE_TYPES: &[&str] = &["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "Report", "WebPage"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ClueKind {
+pub(super) enum ClueKind {
     /// Points at where the story comes from (isBasedOn, sourceOrganization, syndication meta,
     /// canonical on another host).
     Origin,
@@ -45,21 +45,24 @@ pub enum ClueKind {
     Copyright,
 }
 
+/// One clue: its kind, the signal that gave it ("meta author", "JSON-LD publisher") and
+/// its value, collapsed and shortened.
 #[derive(Clone, Debug)]
-pub struct Clue {
+pub(super) struct Clue {
     pub kind: ClueKind,
     pub signal: String,
     pub value: String,
 }
 
-pub fn host_of(url: &str) -> Option<String> {
+/// The host of a URL, lower case and without `www.`; `None` for what is no URL.
+pub(super) fn host_of(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.split('@').last()?.split(':').next()?;
+    let host = rest.split(['/', '?', '#']).next()?.split('@').next_back()?.split(':').next()?;
     (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase().trim_start_matches("www.").to_string())
 }
 
 /// Both hosts name the same site (one is the other or a subdomain of it).
-pub fn same_site(a: &str, b: &str) -> bool {
+fn same_site(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim_start_matches("www."), b.trim_start_matches("www."));
     a == b || a.ends_with(&format!(".{b}")) || b.ends_with(&format!(".{a}"))
 }
@@ -87,7 +90,7 @@ impl Elsewhere {
 
 /// Every markup clue: `<meta>` tags, a canonical link on another site, JSON-LD.
 #[inline(never)]
-pub(crate) fn clues(meta: &Meta, url: Option<&str>) -> Vec<Clue> {
+pub(super) fn clues(meta: &Meta, url: Option<&str>) -> Vec<Clue> {
     let mut out = Vec::new();
     let elsewhere = Elsewhere { page_host: url.and_then(host_of) };
     for (k, v) in meta.values(ORIGIN_META) {
@@ -183,7 +186,7 @@ fn ld_clues(doc: &JsonDoc, obj: u32, elsewhere: &Elsewhere, out: &mut Vec<Clue>)
 }
 
 /// The page's date as markup gives it, with the signal and the text it was read from.
-pub(crate) struct MarkupDate {
+pub(super) struct MarkupDate {
     pub date: Date,
     pub signal: String,
     pub text: String,
@@ -191,7 +194,7 @@ pub(crate) struct MarkupDate {
 
 /// The page's date from markup: date metas, JSON-LD datePublished, then `<time datetime>`
 /// or `title`-dated elements inside `region`.
-pub(crate) fn page_date(meta: &Meta, region: std::ops::Range<NodeId>) -> Option<MarkupDate> {
+pub(super) fn page_date(meta: &Meta, region: std::ops::Range<NodeId>) -> Option<MarkupDate> {
     let full = |v: &str| find_dates(v).into_iter().map(|(d, _, _)| d).find(|d| d.year.is_some());
     for key in DATE_META {
         for (k, v) in meta.values(std::slice::from_ref(key)) {

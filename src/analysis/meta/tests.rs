@@ -3,8 +3,11 @@ use super::*;
 use crate::page::PageBuilder;
 use crate::text::squash;
 
-/// A page from head tags (tag, attributes, text) and body attributes.
-fn page(head: &[(&str, &[(&str, &str)], &str)], body: &[(&str, &str)]) -> Page {
+/// An element of the page's head: tag, attributes, text.
+type Head<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+/// A page from head elements and body attributes.
+fn page(head: &[Head], body: &[(&str, &str)]) -> Page {
     let mut b = PageBuilder::new();
     b.open("html", []);
     b.open("head", []);
