@@ -1,3 +1,5 @@
+//! Tests of the text helpers, the byte paths against their plain definitions.
+
 use super::tags::{BLOCK_TAGS, INVISIBLE_TAGS};
 use super::*;
 use crate::page::NodeId;

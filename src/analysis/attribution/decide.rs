@@ -6,7 +6,7 @@ use super::evidence::{ev, Found};
 use super::input::Input;
 use super::markup::{host_of, Clue, ClueKind};
 use super::signals::cut_value;
-use crate::analysis::article::split_title;
+use crate::analysis::meta::split_title;
 use crate::lexicon::{agencies, Agency};
 use crate::plan::Evidence;
 use crate::text::{fold, squash};

@@ -2,7 +2,7 @@
 //! weekdays, and dates in URL paths.
 
 use super::tokens::{is_de, is_mark, month_of, num, tokenize, Spanned, Tok, NO_WEEKDAY, WEEKDAY_CJK};
-use super::Date;
+use super::date::Date;
 
 /// Years outside this range are no dates (version numbers, counts, identifiers).
 const MIN_YEAR: u32 = 1990;
@@ -13,8 +13,8 @@ fn valid(y: Option<u32>, m: u32, d: u32) -> Option<Date> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // No 30 February, no 31 April (the fuzz target's round-trip check caught "2024-02-30"
-    // becoming 1 March through day numbers, on a seed input). Without a year, 29 February may still be real.
+    // No 30 February, no 31 April: day numbers would turn "2024-02-30" into 1 March (the
+    // fuzz target's round-trip check holds this). Without a year, 29 February may be real.
     let leap = y.is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
     let month_days = match m {
         2 if leap => 29,

@@ -1,3 +1,5 @@
+//! Tests of the date patterns and the calendar arithmetic.
+
 use super::tokens::{MAX_NAME_BYTES, MONTHS, WEEKDAY_WORDS};
 use super::*;
 
@@ -15,7 +17,7 @@ fn names_fit_the_word_lookup() {
 
 #[test]
 fn impossible_days_are_not_dates() {
-    // Fuzzing regression: 30 February was accepted and became 1 March.
+    // A fuzzing find: read as a date, 30 February becomes 1 March.
     assert_eq!(dates("2024-02-30"), []);
     assert_eq!(dates("2023-02-29 and 2025-04-31"), []);
     assert_eq!(dates("2024-02-29"), [Date::ymd(2024, 2, 29)]);

@@ -3,8 +3,7 @@
 //! `articleBody`). Both read the scripts' raw text, not the parsed JSON-LD: a declaration
 //! or a body inside any script counts, however the rest of the script is written.
 
-use super::Meta;
-use crate::page::NodeId;
+use crate::page::{NodeId, Page};
 use crate::text::squash;
 
 // ---- tunables ----
@@ -16,10 +15,9 @@ const SINGLE_POST_BODY_CLASSES: &[&str] = &["single-post"];
 const DECLARING_TYPES: &[&str] =
     &["article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "techarticle", "scholarlyarticle"];
 
-/// See [`Meta::declares_article`].
-pub(super) fn declares_article(meta: &Meta) -> bool {
-    let page = meta.page;
-    if meta.content("og:type").is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) {
+/// See `Meta::declares_article`: `og_type` is the page's og:type, `scripts` its scripts.
+pub(super) fn declares_article(page: &Page, og_type: Option<&str>, scripts: &[NodeId]) -> bool {
+    if og_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("article")) {
         return true;
     }
     // A blog engine's single-post view says so on <body> (WordPress: "single single-post
@@ -34,19 +32,19 @@ pub(super) fn declares_article(meta: &Meta) -> bool {
         DECLARING_TYPES.iter().any(|ty| t.trim_end_matches('/').ends_with(&format!("/{ty}")))
     });
     microdata
-        || meta.scripts().iter().any(|&i| {
+        || scripts.iter().any(|&i| {
             let compact: String = page.raw_text(i).to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
             DECLARING_TYPES.iter().any(|ty| compact.contains(&format!("\"@type\":\"{ty}\"")))
         })
 }
 
-/// See [`Meta::article_body`]: every `"articleBody": "…"` in every script's text, the
-/// longest kept.
-pub(super) fn article_body(meta: &Meta) -> Option<String> {
+/// See `Meta::article_body`: every `"articleBody": "…"` in the text of every one of
+/// `scripts`, the longest kept.
+pub(super) fn article_body(page: &Page, scripts: &[NodeId]) -> Option<String> {
     const KEY: &str = "\"articleBody\"";
     let mut best: Option<String> = None;
-    for &i in meta.scripts() {
-        let text = meta.page.raw_text(i);
+    for &i in scripts {
+        let text = page.raw_text(i);
         let mut rest = text.as_str();
         while let Some(k) = rest.find(KEY) {
             rest = &rest[k + KEY.len()..];

@@ -8,11 +8,14 @@ pub(crate) mod json;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::article::split_title;
 use crate::page::{NodeData, NodeId, Page};
 use crate::text::collapse;
 use json::JsonDoc;
 use std::cell::OnceCell;
+
+/// Parts of a `<title>` split on the separators sites put before their name (article
+/// detection owns the function; attribution reads it from here with the title).
+pub(crate) use crate::analysis::article::split_title;
 
 /// The page's statements about itself. The tag lists are built when the value is; what
 /// costs more (JSON-LD parsed, `articleBody` found) is computed on the first question, so
@@ -85,11 +88,6 @@ impl<'a> Meta<'a> {
         &self.links
     }
 
-    /// The `<script>` elements, in document order.
-    fn scripts(&self) -> &[NodeId] {
-        &self.scripts
-    }
-
     /// `(key, value)` of every `<meta>` whose `property`, `name` or `itemprop` is one of
     /// `keys` (any case; the key as `keys` writes it), with its trimmed, non-empty
     /// `content`, in document order.
@@ -151,12 +149,12 @@ impl Meta<'_> {
     /// The page says it is an article: og:type article, a blog engine's single-post
     /// `<body>`, or a schema.org Article-like type in microdata or JSON-LD.
     pub(crate) fn declares_article(&self) -> bool {
-        *self.declares_article.get_or_init(|| declared::declares_article(self))
+        *self.declares_article.get_or_init(|| declared::declares_article(self.page, self.content("og:type"), &self.scripts))
     }
 
     /// The longest JSON-LD `articleBody` string (`declared::ARTICLE_BODY_MIN_CHARS` or
     /// longer), squashed for matching paragraphs against it.
     pub(crate) fn article_body(&self) -> Option<&str> {
-        self.article_body.get_or_init(|| declared::article_body(self)).as_deref()
+        self.article_body.get_or_init(|| declared::article_body(self.page, &self.scripts)).as_deref()
     }
 }

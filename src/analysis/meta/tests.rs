@@ -1,3 +1,6 @@
+//! Tests of the page's `Meta`: its tag reads, and article detection's reads against
+//! article.rs's own.
+
 use super::declared::{json_string, ARTICLE_BODY_MIN_CHARS};
 use super::*;
 use crate::page::PageBuilder;

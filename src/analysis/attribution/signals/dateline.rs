@@ -3,7 +3,7 @@
 //! NAME, CITY, DATE, REPORTER between literal text) are compiled once and matched against
 //! the start of a folded line by a bounded backtracking search.
 
-use super::{name_hits, Cited, NameHit};
+use super::names::{name_hits, Cited, NameHit};
 use crate::analysis::dates::{find_dates, find_days, Date};
 use crate::lexicon::{agencies, attribution};
 use crate::text::{fold, fold_char};

@@ -4,74 +4,23 @@
 //! "据路透社报道") never count.
 
 mod dateline;
+mod names;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use dateline::prepare;
 pub(super) use dateline::dateline;
+pub(super) use names::{name_hits, Cited};
 
 use crate::lexicon::{agencies, attribution};
 use crate::text::{fold, fold_char, is_cjk};
+use names::{is_word_char, NameHit};
 
 // ---- tunables ----
 /// A tail such as "(Yonhap)" may be followed by this many characters ("(END)", "（完）").
 const MAX_AFTER_TAIL_CHARS: usize = 8;
 /// Longest source-label value kept (characters).
 const MAX_CLAIM_CHARS: usize = 60;
-
-/// An agency named on the page: its index in the table and the folded name as written.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) struct Cited {
-    pub agency: usize,
-    pub name: String,
-}
-
-/// An agency name found in folded text: its byte span, the agency, and the matching
-/// pattern of the agency table (which gives the name as the table folds it).
-#[derive(Clone, Copy, Debug)]
-pub(super) struct NameHit {
-    pub start: usize,
-    pub end: usize,
-    pub agency: usize,
-    pub pattern: usize,
-}
-
-impl NameHit {
-    fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    /// The agency, cited by the name this hit matched.
-    pub(super) fn cited(&self) -> Cited {
-        Cited { agency: self.agency, name: agencies().folded_names[self.pattern].clone() }
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
-}
-
-/// Every agency name in folded `text`, Latin names only on word boundaries.
-pub(super) fn name_hits(text: &str) -> Vec<NameHit> {
-    let table = agencies();
-    let mut out = Vec::new();
-    for m in table.names_all_ac.find_overlapping_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let first = text[s..e].chars().next();
-        let last = text[s..e].chars().last();
-        let before = text[..s].chars().last();
-        let after = text[e..].chars().next();
-        if first.is_some_and(is_word_char) && before.is_some_and(is_word_char) {
-            continue;
-        }
-        if last.is_some_and(is_word_char) && after.is_some_and(is_word_char) {
-            continue;
-        }
-        let pattern = m.pattern().as_usize();
-        out.push(NameHit { start: s, end: e, agency: table.name_owner[pattern], pattern });
-    }
-    out
-}
 
 const OPENERS: &[char] = &['(', '（', '【', '[', '〔'];
 const CLOSERS: &[char] = &[')', '）', '】', ']', '〕'];

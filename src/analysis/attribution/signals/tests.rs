@@ -1,3 +1,5 @@
+//! Tests of the line scanners: datelines, tails, copyright and credit lines, labels.
+
 use super::*;
 
 fn canon(c: &Cited) -> &str {
