@@ -44,8 +44,8 @@ enum Listed {
 }
 
 impl<'a> Meta<'a> {
-    /// Lists the page's `<meta>`, `<link>` and `<script>` elements in one pass, comparing
-    /// interned tag numbers (the page names each distinct tag once).
+    /// Lists the page's `<meta>`, `<link>` and `<script>` elements in one pass: each entry
+    /// of the page's tag table is classified once, then each element by its tag number.
     pub(crate) fn new(page: &'a Page) -> Meta<'a> {
         let kinds: Vec<Listed> = page
             .tags
