@@ -65,35 +65,3 @@ fn focus_mode_keeps_the_story_and_leaves_non_articles_alone() {
     }
     assert!(problems.is_empty(), "detection problems:\n{}", problems.join("\n"));
 }
-
-/// Debugging aid (ignored; needs the `explain` feature): `BYLINE_EXPLAIN=a.html:b.html cargo
-/// test --release --features explain --test detection explain -- --ignored --nocapture`
-/// prints the detector's trace and top candidates for each page.
-#[cfg(feature = "explain")]
-#[test]
-#[ignore = "debugging aid: set BYLINE_EXPLAIN"]
-fn explain() {
-    use byline::analysis::{article, stats::Stats};
-    for path in std::env::var("BYLINE_EXPLAIN").unwrap_or_default().split(':').filter(|p| !p.is_empty()) {
-        let page = byline_html::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
-        let stats = Stats::compute(&page);
-        let why = article::explain(&page, &stats);
-        let passes: String = why.passes.iter().map(|p| format!("pass score={:.1} paras={} para_weight={} compact={}; ", p.score, p.paragraphs, p.paragraph_weight, p.compact)).collect();
-        let verdict = why.verdict.map(|v| format!("declared={} readerable={} weight={} (min {}) density={:.2} listing={} forum={} root={}", v.declared, v.readerable, v.weight, v.min_weight, v.density, v.listing, v.forum, v.root));
-        println!("{path}\n  {passes}{}", verdict.unwrap_or_default());
-        // BYLINE_FIND=snippet: the ancestors of the first text node holding it.
-        if let Ok(find) = std::env::var("BYLINE_FIND") {
-            let hit = (0..page.len() as byline::NodeId).find(|&i| page.text(i).is_some_and(|t| t.contains(find.as_str())));
-            if let Some(t) = hit {
-                for a in page.ancestors(t) {
-                    let names = page.class_and_id(a);
-                    println!("  ^ {a:>6} <{}> {} w={} ld={:.2}", page.tag(a), names.chars().take(60).collect::<String>(), stats.weight(a), stats.link_density(a));
-                }
-            }
-        }
-        for (id, score) in article::top_candidates(&page, &stats) {
-            let names = page.class_and_id(id);
-            println!("  {id:>6} {score:>8.1} <{}> {}", page.tag(id), names.chars().take(80).collect::<String>());
-        }
-    }
-}

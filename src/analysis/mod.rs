@@ -1,12 +1,13 @@
 //! The pure analysis core: page model in, plan out. No I/O, no DOM, no parser.
 
 pub mod article;
-pub mod attribution;
+pub(crate) mod attribution;
 pub mod captions;
 pub mod clutter;
 pub mod dates;
 pub mod site_rules;
 pub mod hints;
+pub(crate) mod meta;
 pub mod stats;
 
 use crate::page::{NodeId, Page};
@@ -83,8 +84,9 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
         });
         return plan;
     }
+    let meta = meta::Meta::new(page);
     let stats = Stats::compute(page);
-    let art = article::detect(page, &stats);
+    let art = article::detect(page, &stats, &meta);
     if !art.is_article {
         return plan;
     }
@@ -106,15 +108,8 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     site_rules::drop_switched_off(options, &mut hidden);
     let hidden = site_rules::apply(page, &guard, outermost(page, hidden), &options.rule_matches);
 
-    let source: Source = attribution::attribute(&attribution::Input::new(
-        page,
-        &stats,
-        &art.nodes,
-        art.title_node,
-        art.title.as_deref(),
-        &hidden,
-        options.url.as_deref(),
-    ));
+    let story = attribution::Story { nodes: &art.nodes, title_node: art.title_node, title: art.title.as_deref() };
+    let source: Source = attribution::attribute(&attribution::Input::new(page, &stats, &meta, story, &hidden, options.url.as_deref()));
 
     plan.is_article = true;
     plan.title = art.title;

@@ -2,21 +2,21 @@
 //! per pass, the last h1 before the article root), and the lead paragraphs (standfirst)
 //! between the headline and the story's first block, which join the story.
 
-use super::page_meta::{meta_content, split_title};
 use super::shape::{furniture_tag_or_role, is_control_tag, unlikely_here};
 use super::tunables::{headline::*, refine::JUNK_LINK_DENSITY};
 use crate::analysis::hints::H_HEADER;
+use crate::analysis::meta::{split_title, Meta};
 use crate::analysis::stats::Stats;
 use crate::page::{NodeId, Page};
-use crate::text::{collapse, fold};
+use crate::text::fold;
 
 /// The headline: the h1/h2 whose text the `<title>` or og:title contains; else the only h1.
-pub(super) fn find_title_node(page: &Page, stats: &Stats) -> Option<NodeId> {
-    let doc_title = page.find_tag("title").map(|t| collapse(&page.raw_text(t))).unwrap_or_default();
+pub(super) fn find_title_node(page: &Page, stats: &Stats, meta: &Meta) -> Option<NodeId> {
+    let doc_title = meta.doc_title().unwrap_or_default();
     // The headline part of the <title>: its longest part once the site name is split off.
-    let headline_part = split_title(&doc_title).into_iter().max_by_key(|p| p.chars().count()).map(fold).unwrap_or_default();
-    let doc_title = fold(&doc_title);
-    let og = meta_content(page, "og:title").map(fold).unwrap_or_default();
+    let headline_part = split_title(doc_title).into_iter().max_by_key(|p| p.chars().count()).map(fold).unwrap_or_default();
+    let doc_title = fold(doc_title);
+    let og = meta.content("og:title").map(fold).unwrap_or_default();
     let mut best: Option<(u8, NodeId)> = None;
     let mut h1s = Vec::new();
     for i in 0..page.len() as NodeId {

@@ -14,7 +14,8 @@
 //!    headline and without furniture inside the container (share bars, link lists, asides,
 //!    forms); `headline.rs` adds the lead paragraphs between the headline and the body.
 //! 5. `verdict.rs`: readerable check: enough long paragraphs (fewer when the page declares
-//!    itself an article, `page_meta.rs`), enough text, few links, not a listing or a forum.
+//!    itself an article, as `Meta` reads it), enough text, few links, not a listing or a
+//!    forum.
 //!
 //! Stages 1–4 run as a pass, strict first, then looser (see `PASSES`); the best pass
 //! goes to the verdict. Every pass is a loop over the arena (a subtree is `id..end`); no
@@ -22,7 +23,6 @@
 
 mod choose;
 mod headline;
-mod page_meta;
 mod refine;
 mod score;
 mod shape;
@@ -31,16 +31,15 @@ mod tests;
 mod tunables;
 mod verdict;
 
+use super::meta::Meta;
 use super::stats::Stats;
 use crate::page::{NodeId, Page};
 use crate::text::collapse;
-use page_meta::{declares_article, ld_article_body, meta_title};
 use score::{score_paragraphs, RuleScorer};
 use shape::Shape;
 use tunables::verdict::{MAX_ARTICLE_LINK_DENSITY, RETRY_BELOW_WEIGHT};
 use verdict::{density_of, min_article_weight};
 
-pub(crate) use page_meta::split_title;
 pub use verdict::{Body, Verdict};
 
 pub(crate) struct Article {
@@ -89,28 +88,28 @@ struct Pass {
 }
 
 /// What every pass reads of the page as a whole.
-struct PageFacts {
+struct PageFacts<'m> {
     title_node: Option<NodeId>,
     declared: bool,
-    ld_body: Option<String>,
+    ld_body: Option<&'m str>,
 }
 
-pub(crate) fn detect(page: &Page, stats: &Stats) -> Article {
-    detect_traced(page, stats, None)
+pub(crate) fn detect(page: &Page, stats: &Stats, meta: &Meta) -> Article {
+    detect_traced(page, stats, meta, None)
 }
 
 /// Why the detector decided as it did (for debugging tools).
 pub fn explain(page: &Page, stats: &Stats) -> Explain {
     let mut trace = Explain::default();
-    detect_traced(page, stats, Some(&mut trace));
+    detect_traced(page, stats, &Meta::new(page), Some(&mut trace));
     trace
 }
 
-fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut Explain>) -> Article {
+fn detect_traced(page: &Page, stats: &Stats, meta: &Meta, mut trace: Option<&mut Explain>) -> Article {
     let facts = PageFacts {
-        title_node: headline::find_title_node(page, stats),
-        declared: declares_article(page),
-        ld_body: ld_article_body(page),
+        title_node: headline::find_title_node(page, stats, meta),
+        declared: meta.declares_article(),
+        ld_body: meta.article_body(),
     };
     let Some(pass) = best_pass(page, stats, &facts, trace.as_deref_mut()) else { return Article::none() };
     let verdict = Verdict::of(page, stats, pass.root, &pass.nodes, &pass.body, facts.declared);
@@ -121,7 +120,7 @@ fn detect_traced(page: &Page, stats: &Stats, mut trace: Option<&mut Explain>) ->
         return Article::none();
     }
     let title_node = facts.title_node;
-    let title = title_node.map(|t| collapse(&stats.visible_text(page, t))).or_else(|| meta_title(page));
+    let title = title_node.map(|t| collapse(&stats.visible_text(page, t))).or_else(|| meta.title());
     Article { is_article: true, root: Some(pass.root), nodes: pass.nodes, blocks: pass.blocks, furniture: pass.furniture, title, title_node }
 }
 
@@ -131,7 +130,7 @@ fn best_pass(page: &Page, stats: &Stats, facts: &PageFacts, mut trace: Option<&m
     let mut found: Option<Pass> = None;
     for (use_unlikely, use_hints) in PASSES {
         let shape = Shape::compute(page, stats, use_unlikely);
-        let sc = score_paragraphs(page, stats, &shape, facts.ld_body.as_deref(), use_hints, &RuleScorer);
+        let sc = score_paragraphs(page, stats, &shape, facts.ld_body, use_hints, &RuleScorer);
         let Some((root, blocks)) = choose::choose(page, stats, &sc, &shape) else { continue };
         let (mut nodes, furniture) = refine::refine(page, stats, &sc, &shape, &blocks, facts.title_node);
         headline::add_leads(page, stats, facts.title_node, root, &blocks, &mut nodes);
@@ -164,8 +163,8 @@ fn best_pass(page: &Page, stats: &Stats, facts: &PageFacts, mut trace: Option<&m
 pub fn top_candidates(page: &Page, stats: &Stats) -> Vec<(NodeId, f32)> {
     let (use_unlikely, use_hints) = PASSES[0];
     let shape = Shape::compute(page, stats, use_unlikely);
-    let ld_body = ld_article_body(page);
-    let sc = score_paragraphs(page, stats, &shape, ld_body.as_deref(), use_hints, &RuleScorer);
+    let meta = Meta::new(page);
+    let sc = score_paragraphs(page, stats, &shape, meta.article_body(), use_hints, &RuleScorer);
     let mut ranked = sc.ranked(stats);
     ranked.truncate(10);
     ranked

@@ -7,13 +7,19 @@
 //! numbers; [`RuleScorer`] is the hand-written rule. Another scorer plugs in where the
 //! passes call [`score_paragraphs`], and nothing around this stage changes.
 
-use super::page_meta::in_ld_body;
 use super::shape::Shape;
 use super::tunables::{paragraph::*, score::*, verdict::READERABLE_MIN_PARAGRAPH};
 use crate::analysis::hints::{H_NEGATIVE, H_POSITIVE};
 use crate::analysis::stats::{bottom_up, Stats};
 use crate::page::{NodeId, Page};
 use crate::text::{squash, TextCounts};
+
+/// A paragraph's squashed text is part of the squashed JSON-LD `articleBody`.
+fn in_ld_body(body: &str, own: &str) -> bool {
+    // memmem's prefilter skips through the (long) body far faster than `str::contains`,
+    // which also builds a new searcher per paragraph.
+    own.chars().count() >= 10 && memchr::memmem::find(body.as_bytes(), own.as_bytes()).is_some()
+}
 
 /// What a paragraph's score reads: its own text (without nested blocks). Only paragraphs
 /// are scored: visible blocks of at least MIN_PARAGRAPH_WEIGHT with at most

@@ -1,8 +1,8 @@
 //! Unit tests of the article detector.
 
 use super::detect;
-use super::page_meta::json_string;
 use super::score::paragraph_score;
+use crate::analysis::meta::Meta;
 use crate::analysis::stats::Stats;
 use crate::page::{NodeId, Page, PageBuilder};
 use crate::text::TextCounts;
@@ -49,7 +49,7 @@ fn cjk_text_in_br_runs_is_an_article() {
     let line = "本报讯十一月三日上午，江北区第十二届社区文化节在滨江公园开幕，来自全区二十六个社区的一千余名居民参加了开幕式，现场气氛热烈。";
     let page = br_page(&[line; 6]);
     let stats = Stats::compute(&page);
-    let art = detect(&page, &stats);
+    let art = detect(&page, &stats, &Meta::new(&page));
     assert!(art.is_article);
     let con = (0..page.len() as NodeId).find(|&i| page.attr(i, "class") == Some("con")).unwrap();
     assert_eq!(art.root, Some(con));
@@ -60,10 +60,4 @@ fn cjk_text_in_br_runs_is_an_article() {
 fn br_runs_count_as_several_paragraphs() {
     let c = TextCounts::of("一二三，四五六。");
     assert!(paragraph_score(&c, 4) > paragraph_score(&c, 0) + 1.5);
-}
-
-#[test]
-fn json_strings_decode() {
-    assert_eq!(json_string(r#"a \"b\" \u00e9\nc" rest"#).as_deref(), Some("a \"b\" é c"));
-    assert_eq!(json_string("unterminated"), None);
 }

@@ -50,8 +50,6 @@ pub(super) mod score {
     pub(crate) const TAG_BONUS_HEADING: f32 = -5.0;
     /// A paragraph contained in the JSON-LD `articleBody` scores this many times more.
     pub(crate) const LD_BODY_BOOST: f32 = 3.0;
-    /// `articleBody` shorter than this (chars) is a summary, not the body.
-    pub(crate) const LD_BODY_MIN_CHARS: usize = 200;
 }
 
 /// `choose.rs`: from the best container to the story's root and blocks.

@@ -4,7 +4,7 @@
 //! top-level values); on broken input it keeps what it read so far.
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Json {
+pub(crate) enum Json {
     Null,
     Bool(bool),
     /// Numbers are kept as written: JSON-LD only needs them as text.
@@ -16,83 +16,104 @@ pub enum Json {
 
 /// Parsed values; `roots` are the top-level values in order.
 #[derive(Debug, Default)]
-pub struct JsonDoc {
-    pub vals: Vec<Json>,
-    pub roots: Vec<u32>,
+pub(crate) struct JsonDoc {
+    pub(crate) vals: Vec<Json>,
+    pub(crate) roots: Vec<u32>,
 }
 
 /// Values deeper than this are skipped (a hostile page must not grow the stack unbounded).
-pub const MAX_DEPTH: usize = 64;
+const MAX_DEPTH: usize = 64;
 /// At most this many values are kept per document.
-pub const MAX_VALUES: usize = 20_000;
+const MAX_VALUES: usize = 20_000;
 
-pub fn parse(text: &str) -> JsonDoc {
-    let mut doc = JsonDoc::default();
-    let b = text.as_bytes();
-    let mut i = 0;
-    // Open containers and, for objects, the key waiting for its value.
-    let mut stack: Vec<(u32, Option<String>)> = Vec::new();
-    while i < b.len() && doc.vals.len() < MAX_VALUES {
-        let c = b[i];
-        if c.is_ascii_whitespace() || c == b',' || c == b':' {
-            i += 1;
-            continue;
+/// Parses `text` (see the module's doc for what it tolerates).
+pub(crate) fn parse(text: &str) -> JsonDoc {
+    let mut p = Parser { text, b: text.as_bytes(), i: 0, doc: JsonDoc::default(), stack: Vec::new() };
+    while p.i < p.b.len() && p.doc.vals.len() < MAX_VALUES {
+        if let Some(value) = p.value() {
+            p.push(value);
         }
-        let value = match c {
+    }
+    p.doc
+}
+
+/// The parse under way.
+struct Parser<'t> {
+    text: &'t str,
+    b: &'t [u8],
+    /// The next byte to read.
+    i: usize,
+    doc: JsonDoc,
+    /// Open containers and, for objects, the key waiting for its value.
+    stack: Vec<(u32, Option<String>)>,
+}
+
+impl Parser<'_> {
+    /// Reads at `i`: the next value, or `None` after passing over a separator, a closing
+    /// bracket, a key (kept for the value after it) or anything that is not JSON.
+    fn value(&mut self) -> Option<Json> {
+        let (b, c) = (self.b, self.b[self.i]);
+        match c {
+            _ if c.is_ascii_whitespace() || c == b',' || c == b':' => self.i += 1,
             b'}' | b']' => {
-                stack.pop();
-                i += 1;
-                continue;
+                self.stack.pop();
+                self.i += 1;
             }
-            b'"' => {
-                let (s, next) = string_at(text, i);
-                i = next;
-                // A string in an object with no pending key is a key when a ':' follows.
-                if let Some((top, key @ None)) = stack.last_mut() {
-                    if matches!(doc.vals[*top as usize], Json::Obj(_)) {
-                        let rest = &b[i..];
-                        let colon = rest.iter().position(|c| !c.is_ascii_whitespace());
-                        if colon.is_some_and(|k| rest[k] == b':') {
-                            *key = Some(s);
-                            continue;
-                        }
-                    }
-                }
-                Json::Str(s)
-            }
+            b'"' => return self.string_or_key(),
             b'{' | b'[' => {
-                i += 1;
-                if c == b'{' { Json::Obj(Vec::new()) } else { Json::Arr(Vec::new()) }
+                self.i += 1;
+                return Some(if c == b'{' { Json::Obj(Vec::new()) } else { Json::Arr(Vec::new()) });
             }
-            b'-' if !b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
-                i += 1; // "-->" and other stray dashes
-                continue;
-            }
-            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
-                let start = i;
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'+' | b'.')) {
-                    i += 1;
+            // "-->" and other stray dashes.
+            b'-' if !b.get(self.i + 1).is_some_and(u8::is_ascii_digit) => self.i += 1,
+            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => return self.word(),
+            // Anything else (`<!--`, `<![CDATA[`, stray characters): skip one character.
+            _ => self.i += self.text[self.i..].chars().next().map_or(1, char::len_utf8),
+        }
+        None
+    }
+
+    /// A string value, or `None` when it is an object's key (a ':' follows), kept for the
+    /// value after it.
+    fn string_or_key(&mut self) -> Option<Json> {
+        let (s, next) = string_at(self.text, self.i);
+        self.i = next;
+        if let Some((top, key @ None)) = self.stack.last_mut() {
+            if matches!(self.doc.vals[*top as usize], Json::Obj(_)) {
+                let rest = &self.b[next..];
+                let colon = rest.iter().position(|c| !c.is_ascii_whitespace());
+                if colon.is_some_and(|k| rest[k] == b':') {
+                    *key = Some(s);
+                    return None;
                 }
-                match &text[start..i] {
-                    "true" => Json::Bool(true),
-                    "false" => Json::Bool(false),
-                    "null" => Json::Null,
-                    w if c == b'-' || c.is_ascii_digit() => Json::Num(w.to_string()),
-                    _ => continue, // a bare word: not JSON, skip it
-                }
             }
-            _ => {
-                // Anything else (`<!--`, `<![CDATA[`, stray characters): skip one character.
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-        };
+        }
+        Some(Json::Str(s))
+    }
+
+    /// A number or literal; `None` for a bare word, which is no JSON.
+    fn word(&mut self) -> Option<Json> {
+        let (b, start) = (self.b, self.i);
+        while self.i < b.len() && (b[self.i].is_ascii_alphanumeric() || matches!(b[self.i], b'-' | b'+' | b'.')) {
+            self.i += 1;
+        }
+        match &self.text[start..self.i] {
+            "true" => Some(Json::Bool(true)),
+            "false" => Some(Json::Bool(false)),
+            "null" => Some(Json::Null),
+            w if b[start] == b'-' || b[start].is_ascii_digit() => Some(Json::Num(w.to_string())),
+            _ => None,
+        }
+    }
+
+    /// Stores a value in the open container (or as a root) and opens it if it is one.
+    fn push(&mut self, value: Json) {
         let is_container = matches!(value, Json::Obj(_) | Json::Arr(_));
-        let id = doc.vals.len() as u32;
-        doc.vals.push(value);
-        match stack.last_mut() {
-            None => doc.roots.push(id),
-            Some((top, key)) => match &mut doc.vals[*top as usize] {
+        let id = self.doc.vals.len() as u32;
+        self.doc.vals.push(value);
+        match self.stack.last_mut() {
+            None => self.doc.roots.push(id),
+            Some((top, key)) => match &mut self.doc.vals[*top as usize] {
                 Json::Obj(members) => {
                     if let Some(k) = key.take() {
                         members.push((k, id));
@@ -103,15 +124,14 @@ pub fn parse(text: &str) -> JsonDoc {
             },
         }
         if is_container {
-            if stack.len() >= MAX_DEPTH {
+            if self.stack.len() >= MAX_DEPTH {
                 // Too deep: skip to the matching close by counting brackets outside strings.
-                i = skip_container(b, i);
+                self.i = skip_container(self.b, self.i);
             } else {
-                stack.push((id, None));
+                self.stack.push((id, None));
             }
         }
     }
-    doc
 }
 
 /// The end of the container whose opening bracket was just before `i`.
@@ -184,31 +204,31 @@ fn string_at(text: &str, i: usize) -> (String, usize) {
 }
 
 impl JsonDoc {
-    pub fn get(&self, obj: u32, key: &str) -> Option<u32> {
+    pub(crate) fn get(&self, obj: u32, key: &str) -> Option<u32> {
         match &self.vals[obj as usize] {
             Json::Obj(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| *v),
             _ => None,
         }
     }
-    pub fn str(&self, v: u32) -> Option<&str> {
+    pub(crate) fn str(&self, v: u32) -> Option<&str> {
         match &self.vals[v as usize] {
             Json::Str(s) => Some(s.as_str()),
             _ => None,
         }
     }
     /// The value itself, or the items of an array (one level).
-    pub fn items(&self, v: u32) -> Vec<u32> {
+    pub(crate) fn items(&self, v: u32) -> Vec<u32> {
         match &self.vals[v as usize] {
             Json::Arr(items) => items.clone(),
             _ => vec![v],
         }
     }
     /// Types of an object (`@type` as a string or a list of strings).
-    pub fn types(&self, obj: u32) -> Vec<&str> {
+    pub(crate) fn types(&self, obj: u32) -> Vec<&str> {
         self.get(obj, "@type").map(|t| self.items(t).into_iter().filter_map(|i| self.str(i)).collect()).unwrap_or_default()
     }
     /// A thing's name: a string value itself, else the object's `name` (or `legalName`).
-    pub fn name(&self, v: u32) -> Option<&str> {
+    pub(crate) fn name(&self, v: u32) -> Option<&str> {
         match &self.vals[v as usize] {
             Json::Str(s) => Some(s.as_str()),
             Json::Obj(_) => ["name", "legalName", "alternateName"].iter().find_map(|k| self.get(v, k).and_then(|n| self.str(n))),
@@ -216,7 +236,7 @@ impl JsonDoc {
         }
     }
     /// Every object in the document.
-    pub fn objects(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn objects(&self) -> impl Iterator<Item = u32> + '_ {
         (0..self.vals.len() as u32).filter(|&i| matches!(self.vals[i as usize], Json::Obj(_)))
     }
 }
