@@ -11,7 +11,7 @@
 // It makes no network requests: the wasm is fetched from the extension's own package.
 
 import init, * as core from "./pkg/byline.js";
-import { isMessage, MSG, PORT_NAME } from "./lib/messages.js";
+import { isMessage, MSG, PORT_NAME, STATE } from "./lib/protocol.js";
 
 const BADGE_COLOUR = "#1f3a5f";
 const ERROR_COLOUR = "#b3261e";
@@ -73,7 +73,7 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
   } else if (info.menuItemId === MENU.details && tab?.id !== undefined) {
     openDetails(tab).catch((e) => console.error("Byline:", e));
   } else if (info.menuItemId === MENU.pick && tab?.id !== undefined) {
-    runInTab(tab.id, "pick.js").then((r) => r.state === "error" && show(tab.id, r));
+    runInTab(tab.id, "pick.js").then((r) => r.state === STATE.error && show(tab.id, r));
   }
 });
 
@@ -91,7 +91,7 @@ async function toggleTab(tabId) {
 }
 
 // Runs a script file in the tab's top frame and returns its answer, or an
-// {state: "error"} object when the page cannot be scripted (chrome://, the web store,
+// {state: STATE.error} object when the page cannot be scripted (chrome://, the web store,
 // PDF viewer, a tab closed meanwhile) or the script produced nothing.
 async function runInTab(tabId, file) {
   let frames;
@@ -107,31 +107,31 @@ async function runInTab(tabId, file) {
         await new Promise((resolve) => setTimeout(resolve, PERMISSION_RETRIES[attempt]));
         continue;
       }
-      return { state: "error", message: t("errorCannotScript", [errorText(e)]) };
+      return { state: STATE.error, message: t("errorCannotScript", [errorText(e)]) };
     }
   }
   const frame = frames && frames[0];
   if (frame && frame.result && typeof frame.result === "object") return frame.result;
-  return { state: "error", message: frame && frame.error ? errorText(frame.error) : t("errorNoAnswer") };
+  return { state: STATE.error, message: frame && frame.error ? errorText(frame.error) : t("errorNoAnswer") };
 }
 
 async function show(tabId, result) {
   let text, title, colour = BADGE_COLOUR;
   switch (result.state) {
-    case "cleaned":
+    case STATE.cleaned:
       text = String(result.hidden.length);
       title = summary(result);
       break;
-    case "restored":
-    case "skipped":
+    case STATE.restored:
+    case STATE.skipped:
       text = "";
       title = t("actionTitle");
       break;
-    case "not_article":
+    case STATE.notArticle:
       text = "";
       title = t("titleNotArticle");
       break;
-    case "degraded":
+    case STATE.degraded:
       // Above the core's element budget: nothing analysed, nothing hidden, and the
       // button says why instead of leaving the reader guessing.
       text = "–";
@@ -152,21 +152,16 @@ async function show(tabId, result) {
   }
 }
 
-// Page-supplied text in the button's title: no bidi or control characters, at most 80 chars.
-function plain(s) {
-  const t = String(s).replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
-  return t.length > 80 ? `${t.slice(0, 80)}…` : t;
-}
-
-// "Byline: 7 blocks hidden — source: Yonhap (via 淄博新闻网)"
+// "Byline: 7 blocks hidden — source: Yonhap (via 淄博新闻网)". The source's names come as
+// the core made them fit to show (`shown`: plain, one line, cut).
 function summary(result) {
   const n = result.hidden.length;
   let line = t(n === 1 ? "titleHiddenOne" : "titleHiddenMany", [String(n)]);
   if (!result.is_article) line += ` ${t("titleNotArticleShort")}`;
-  const source = result.source || {};
-  if (source.original) {
-    line += ` — ${t("titleSource", [plain(source.original)])}`;
-    if (source.republisher) line += ` ${t("titleVia", [plain(source.republisher)])}`;
+  const shown = result.shown || {};
+  if (shown.original) {
+    line += ` — ${t("titleSource", [shown.original])}`;
+    if (shown.republisher) line += ` ${t("titleVia", [shown.republisher])}`;
   }
   return line;
 }

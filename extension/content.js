@@ -4,10 +4,11 @@
 // promise is this script's completion value, which executeScript hands back to
 // background.js; an error becomes {state: "error", message} so it crosses as plain data.
 (async () => {
+  const { errorResult } = await import(chrome.runtime.getURL("lib/protocol.js"));
   try {
     const page = await import(chrome.runtime.getURL("lib/page.js"));
     return await page.toggle();
   } catch (e) {
-    return { state: "error", message: String((e && e.message) || e) };
+    return errorResult(e);
   }
 })();

@@ -1,8 +1,8 @@
 // Site settings and the hidden list for one tab (opened from the toolbar button's context
 // menu with ?tab=ID&url=URL). Switch changes are saved at once and the page re-cleaned.
 
-import { MSG } from "./lib/messages.js";
-import { loadCore, loadSettings, localize, requestHost, saveSettings, say, SWITCHES, t } from "./lib/ui.js";
+import { MSG, STATE } from "./lib/protocol.js";
+import { loadCore, loadSettings, localize, reasonText, requestHost, saveSettings, say, SWITCHES, t } from "./lib/ui.js";
 import { readAreas } from "./lib/storage.js";
 
 const params = new URLSearchParams(location.search);
@@ -78,11 +78,11 @@ async function showHidden() {
   const list = $("hidden");
   list.replaceChildren();
   const answer = await chrome.tabs.sendMessage(tabId, { type: MSG.hidden }).catch(() => null);
-  if (answer?.state === "degraded") {
+  if (answer?.state === STATE.degraded) {
     $("hidden-status").textContent = t("popupDegraded", [String(answer.degraded.elements), String(answer.degraded.budget)]);
     return;
   }
-  if (!answer || answer.state !== "cleaned") {
+  if (!answer || answer.state !== STATE.cleaned) {
     $("hidden-status").textContent = t("popupNotCleaned");
     return;
   }
@@ -96,7 +96,7 @@ async function showHidden() {
     kind.className = "kind";
     kind.textContent = item.kind.replace(/_/g, " ");
     const reason = document.createElement("span");
-    reason.textContent = ` — ${item.reason}`;
+    reason.textContent = ` — ${reasonText(item)}`;
     const text = document.createElement("span");
     text.className = "text";
     text.textContent = item.text;

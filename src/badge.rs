@@ -2,21 +2,22 @@
 //! (the extension's applier, the wasm `toggle` path). Its words come from the extension's
 //! `_locales` (passed in as [`BadgeStrings`]); English is the fallback.
 
+use crate::plan::Reason;
 use crate::report::{days_between, Summary};
 use serde::{Deserialize, Serialize};
 
 /// Page and story dates further apart than this raise the date warning. One day of slack
 /// covers time zones (a story filed late on the 12th in Santiago is the 13th in Seoul);
 /// a matome that re-dates a story by three days is already worth a warning.
-pub const DATE_WARNING_DAYS: i64 = 1;
+const DATE_WARNING_DAYS: i64 = 1;
 
 /// Shown text is cut to this many characters (hostile pages can put anything in metadata).
-pub const MAX_SHOWN: usize = 120;
+const MAX_SHOWN: usize = 120;
 
 /// The badge's style, inside its closed shadow root (no page CSS gets in or out).
 /// `!important` on `:host`: for important declarations the shadow tree's own rules win
 /// over the page's, so a page rule on `byline-badge` cannot hide, move or restyle it.
-pub const CSS: &str = ":host{all:initial!important;display:block!important;margin:8px 0!important;position:static!important;visibility:visible!important;opacity:1!important}\
+const CSS: &str = ":host{all:initial!important;display:block!important;margin:8px 0!important;position:static!important;visibility:visible!important;opacity:1!important}\
 .b{font:13px/1.4 system-ui,sans-serif;color:#1f2328;background:#fff8dc;border:1px solid #c9b458;border-radius:6px;padding:6px 10px;max-width:48em}\
 .w{color:#8a4b00;font-weight:600}\
 summary{cursor:pointer;color:#555}\
@@ -25,7 +26,7 @@ li{margin:2px 0}\
 @media (prefers-color-scheme:dark){.b{color:#e6edf3;background:#2d2a1e;border-color:#8a7a3a}.w{color:#f0b45a}summary{color:#aaa}}";
 
 /// The badge's words in the reader's language (the extension reads them from `_locales`).
-/// Placeholders: `{site}`, `{story}`, `{page}`, `{n}`.
+/// Placeholders: `{site}`, `{story}`, `{page}`, `{n}`; in `reasons`, `$1`, `$2`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BadgeStrings {
@@ -36,6 +37,9 @@ pub struct BadgeStrings {
     pub date_warning: String,
     pub evidence: String,
     pub hidden: String,
+    /// The hidden blocks' reasons: a template for each reason code, in the order of
+    /// `plan::REASONS`; a missing or empty one falls back to English.
+    pub reasons: Vec<String>,
 }
 
 impl Default for BadgeStrings {
@@ -48,6 +52,7 @@ impl Default for BadgeStrings {
             date_warning: "⚠ Story from {story}, page dated {page}".into(),
             evidence: "Evidence · {n} blocks hidden".into(),
             hidden: "hidden".into(),
+            reasons: Vec::new(),
         }
     }
 }
@@ -69,7 +74,7 @@ pub struct BadgeModel {
 
 /// Bidirectional controls (embeddings, overrides, isolates, marks): a page's text must not
 /// reverse or reorder the badge's own words around it.
-pub fn is_bidi_control(c: char) -> bool {
+fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
@@ -82,7 +87,7 @@ pub fn shown(s: &str) -> String {
 
 impl BadgeStrings {
     /// These strings with every empty one replaced by its English default.
-    pub fn or_english(&self) -> BadgeStrings {
+    fn or_english(&self) -> BadgeStrings {
         let en = BadgeStrings::default();
         let pick = |mine: &String, english: String| if mine.trim().is_empty() { english } else { mine.clone() };
         BadgeStrings {
@@ -93,6 +98,15 @@ impl BadgeStrings {
             date_warning: pick(&self.date_warning, en.date_warning),
             evidence: pick(&self.evidence, en.evidence),
             hidden: pick(&self.hidden, en.hidden),
+            reasons: self.reasons.clone(),
+        }
+    }
+
+    /// `reason` in these strings' language.
+    fn reason(&self, reason: &Reason) -> String {
+        match self.reasons.get(reason.code.index()).filter(|t| !t.trim().is_empty()) {
+            Some(template) => reason.render(template),
+            None => reason.english(),
         }
     }
 }
@@ -113,7 +127,7 @@ pub fn model(summary: &Summary, strings: &BadgeStrings) -> BadgeModel {
         _ => None,
     };
     let mut items: Vec<String> = src.evidence.iter().map(|e| format!("{}: {}", e.signal, shown(&e.text))).collect();
-    items.extend(summary.hidden.iter().map(|h| format!("{} {}: {}", t.hidden, h.kind.as_str(), shown(&h.reason))));
+    items.extend(summary.hidden.iter().map(|h| format!("{} {}: {}", t.hidden, h.kind.as_str(), shown(&t.reason(&h.reason)))));
     let details = (!items.is_empty()).then(|| t.evidence.replace("{n}", &summary.hidden.len().to_string()));
     BadgeModel { css: CSS, label: t.label, line, warning, details, items }
 }
@@ -153,6 +167,24 @@ mod tests {
         let m = model(&summary("2025-09-04", "2025-09-07"), &ko);
         assert_eq!(m.line, "Byline · 출처: Yonhap · 淄博新闻网 재게재");
         assert_eq!(m.label, "Byline: where this story comes from", "an empty string falls back to English");
+    }
+
+    #[test]
+    fn reasons_in_the_given_language_or_english() {
+        use crate::plan::{Kind, ReasonCode};
+        use crate::report::HiddenItem;
+        let mut s = summary("2025-01-01", "2025-01-01");
+        let item = |code, args: &[&str]| HiddenItem {
+            kind: Kind::FriendLinks,
+            reason: Reason { code, args: args.iter().map(|a| a.to_string()).collect() },
+            text: String::new(),
+        };
+        s.hidden = vec![item(ReasonCode::HeadingOverLinks, &["友情链接", "4"]), item(ReasonCode::PrevNext, &[])];
+        let mut reasons = vec![String::new(); crate::plan::REASONS.len()];
+        reasons[ReasonCode::HeadingOverLinks.index()] = "見出し「$1」の下のリンク $2 件".into();
+        let ja = BadgeStrings { reasons, ..BadgeStrings::default() };
+        assert_eq!(model(&s, &ja).items, ["hidden friend_links: 見出し「友情链接」の下のリンク 4 件", "hidden friend_links: previous/next article links"]);
+        assert_eq!(model(&s, &BadgeStrings::default()).items[0], "hidden friend_links: “友情链接” heading over 4 links");
     }
 
     #[test]

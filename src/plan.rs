@@ -3,6 +3,9 @@
 use crate::page::NodeId;
 use serde::{Deserialize, Serialize};
 
+mod reason;
+pub use reason::{Reason, ReasonCode, REASONS};
+
 /// The attribute that marks a hidden block (valued with its kind), in every adapter.
 pub const HIDDEN_ATTR: &str = "data-byline-hidden";
 /// The one stylesheet that does the hiding.
@@ -47,7 +50,7 @@ pub struct Options {
 pub const DEFAULT_MAX_ELEMENTS: u32 = 100_000;
 
 impl Options {
-    pub fn element_budget(&self) -> u32 {
+    pub(crate) fn element_budget(&self) -> u32 {
         self.max_elements.unwrap_or(DEFAULT_MAX_ELEMENTS)
     }
 }
@@ -93,7 +96,7 @@ pub const KINDS: &[(Kind, &str)] = &[
 
 impl Kind {
     /// The kind a lexicon section names (`[heading:recommendations]` → Recommendations).
-    pub fn from_lexicon(name: &str) -> Option<Kind> {
+    pub(crate) fn from_lexicon(name: &str) -> Option<Kind> {
         KINDS.iter().find(|(_, n)| *n == name).map(|(k, _)| *k)
     }
     pub fn as_str(self) -> &'static str {
@@ -101,12 +104,13 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Hide {
     pub node: NodeId,
     pub kind: Kind,
-    /// A short human reason ("heading 友情链接 opens a list of 4 links").
-    pub reason: String,
+    /// Why, as a code with arguments; serialized as its English sentence
+    /// ("“友情链接” heading over 4 links").
+    pub reason: Reason,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,7 +131,7 @@ pub struct Source {
     pub evidence: Vec<Evidence>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
     pub is_article: bool,
     pub title: Option<String>,

@@ -2,17 +2,18 @@
 //! hidden blocks with their reasons. Shared by the CLI's JSON and the extension's popup.
 
 use crate::page::{NodeId, Page};
-use crate::plan::{Kind, Plan, Source};
+use crate::plan::{Kind, Plan, Reason, Source};
 use crate::text::{block_lines, truncate};
 use serde::Serialize;
 
 /// Characters of a hidden block's text shown in reports.
-pub const HIDDEN_TEXT_CHARS: usize = 80;
+const HIDDEN_TEXT_CHARS: usize = 80;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HiddenItem {
     pub kind: Kind,
-    pub reason: String,
+    /// Serialized as its English sentence.
+    pub reason: Reason,
     pub text: String,
 }
 
@@ -72,7 +73,7 @@ pub fn summary(page: &Page, plan: &Plan) -> Summary {
 }
 
 /// Text lines still visible under `roots` after the plan is applied.
-pub fn visible_lines(page: &Page, plan: &Plan, roots: &[NodeId]) -> Vec<String> {
+fn visible_lines(page: &Page, plan: &Plan, roots: &[NodeId]) -> Vec<String> {
     let mask = hidden_mask(page, plan);
     block_lines(page, roots, &|i| mask[i as usize])
 }
@@ -92,7 +93,7 @@ pub fn report(page: &Page, plan: &Plan) -> Report {
 }
 
 /// Days from `a` to `b` (both `YYYY-MM-DD`), or None if either is not a date.
-pub fn days_between(a: &str, b: &str) -> Option<i64> {
+pub(crate) fn days_between(a: &str, b: &str) -> Option<i64> {
     Some(day_number(b)? - day_number(a)?)
 }
 

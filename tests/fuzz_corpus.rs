@@ -71,7 +71,7 @@ fn the_plan_check_catches_a_hidden_article() {
         node_count: page.len() as u32,
         is_article: true,
         article_root: Some(article + 2),
-        hidden: vec![byline::plan::Hide { node: article, kind: byline::plan::Kind::Ads, reason: String::new() }],
+        hidden: vec![byline::plan::Hide { node: article, kind: byline::plan::Kind::Ads, reason: byline::plan::ReasonCode::PrevNext.into() }],
         ..Default::default()
     };
     assert!(std::panic::catch_unwind(|| checks::check_plan(&page, &plan)).is_err());

@@ -44,7 +44,7 @@ fn hide_rules_hide_keep_rules_protect_and_the_article_stays() {
     let ruled: Vec<u32> = plan.hidden.iter().filter(|h| h.kind == Kind::SiteRule).map(|h| h.node).collect();
     assert_eq!(ruled, vec![top, ad], "the article and body are never hidden by a rule");
     assert!(plan.hidden.iter().all(|h| !p.contains(h.node, box_ + 1)), "a keep rule protects its block and what contains it");
-    assert!(plan.hidden.iter().any(|h| h.reason.contains("line 1")));
+    assert!(plan.hidden.iter().any(|h| h.reason.english().contains("line 1")));
 }
 
 #[test]

@@ -7,7 +7,7 @@ export class Applied {
   constructor(config) {
     this.attr = config.hidden_attr;
     this.style = config.style;
-    /** [{el, kind, reason, text, shown}] in the order the core listed them. */
+    /** [{el, kind, reason, code, args, text, shown}] in the order the core listed them. */
     this.items = [];
     this.added = [];
   }
@@ -20,7 +20,7 @@ export class Applied {
       // An attribute the page set itself is not ours to remove on restore.
       if (!el || el.hasAttribute(this.attr) || this.items.some((i) => i.el === el) || !accept(el)) continue;
       el.setAttribute(this.attr, h.kind);
-      this.items.push({ el, kind: h.kind, reason: h.reason, text: h.text, shown: false });
+      this.items.push({ el, kind: h.kind, reason: h.reason, code: h.code, args: h.args, text: h.text, shown: false });
       n++;
     }
     return n;

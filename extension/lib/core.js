@@ -12,7 +12,7 @@
 // instance in this content script. On a page whose CSP forbids WebAssembly in content
 // scripts that fallback cannot load either, and the call reports why.
 
-import { MSG, PORT_NAME } from "./messages.js";
+import { MSG, PORT_NAME } from "./protocol.js";
 
 let workerDown = false; // the worker could not serve a call: this page uses its own instance
 let local; // the page's own wasm module, null when it cannot run here, undefined before trying

@@ -2,6 +2,7 @@
 // extension's CSP allows WebAssembly), localized text, and settings load/save.
 
 import init, * as core from "../pkg/byline.js";
+import { reasonKey } from "./protocol.js";
 import { readAreas, writeAreas } from "./storage.js";
 
 export const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
@@ -11,6 +12,11 @@ export async function loadCore() {
   ready ??= init({ module_or_path: chrome.runtime.getURL("pkg/byline_bg.wasm") });
   await ready;
   return core;
+}
+
+/** Why a hidden item is hidden, in the UI language; the core's English when there is no message. */
+export function reasonText(item) {
+  return (item.code && chrome.i18n.getMessage(reasonKey(item.code), item.args ?? [])) || item.reason;
 }
 
 /** Fills every [data-i18n] element's text (and [data-i18n-title] titles) in the UI language. */

@@ -7,7 +7,7 @@
 use super::stats::Stats;
 use super::Guard;
 use crate::page::{NodeId, Page, NO_NODE};
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, Reason, ReasonCode};
 use crate::text::squash_groups;
 use std::collections::HashSet;
 
@@ -146,10 +146,10 @@ pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<
                 continue;
             }
             let copies = standalone.len() + glued;
-            hides.push(Hide { node: copy, kind: Kind::CaptionRepeat, reason: format!("caption shown {copies} times; one copy stays") });
+            hides.push(Hide { node: copy, kind: Kind::CaptionRepeat, reason: Reason::new(ReasonCode::CaptionRepeat, [copies.to_string()]) });
             for photo in [sib.prev_element(copy), sib.next_element(copy)].into_iter().flatten() {
                 if has_img(page, photo) && stats_free_text(page, photo) && duplicate_image(page, photo) && guard.may_hide_in_article(page, photo) {
-                    hides.push(Hide { node: photo, kind: Kind::CaptionRepeat, reason: "the same photo shown again with its caption".into() });
+                    hides.push(Hide { node: photo, kind: Kind::CaptionRepeat, reason: ReasonCode::PhotoRepeat.into() });
                 }
             }
         }

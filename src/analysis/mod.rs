@@ -102,7 +102,7 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
         hidden.extend(art.furniture.iter().filter(|&&f| guard.may_hide_in_article(page, f)).map(|&f| Hide {
             node: f,
             kind: Kind::OutsideArticle,
-            reason: "furniture inside the story (focus mode)".into(),
+            reason: crate::plan::ReasonCode::FocusFurniture.into(),
         }));
     }
     site_rules::drop_switched_off(options, &mut hidden);
@@ -140,7 +140,7 @@ fn outside_article(page: &Page, article: &[NodeId], root: Option<NodeId>, title:
             if on_path(c) {
                 stack.push(c);
             } else if !crate::text::is_invisible_tag(page.tag(c)) {
-                hides.push(Hide { node: c, kind: Kind::OutsideArticle, reason: "outside the article (focus mode)".into() });
+                hides.push(Hide { node: c, kind: Kind::OutsideArticle, reason: crate::plan::ReasonCode::FocusOutside.into() });
             }
         }
     }

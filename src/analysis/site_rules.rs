@@ -5,7 +5,7 @@
 
 use super::{outermost, Guard};
 use crate::page::Page;
-use crate::plan::{Hide, Kind, Options};
+use crate::plan::{Hide, Kind, Options, Reason, ReasonCode};
 use crate::rules::RuleMatch;
 
 /// Removes what the per-site switches keep visible.
@@ -28,7 +28,7 @@ pub fn apply(page: &Page, guard: &Guard, mut hidden: Vec<Hide>, matches: &[RuleM
     for m in matches.iter().filter(|m| !m.keep) {
         for &node in m.nodes.iter().filter(|&&n| n < len && page.is_element(n)) {
             if guard.may_hide_in_article(page, node) {
-                hidden.push(Hide { node, kind: Kind::SiteRule, reason: format!("site rule (line {}): {}", m.line, m.rule) });
+                hidden.push(Hide { node, kind: Kind::SiteRule, reason: Reason::new(ReasonCode::SiteRule, [m.line.to_string(), m.rule.clone()]) });
             }
         }
     }

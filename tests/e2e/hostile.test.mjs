@@ -17,6 +17,7 @@ import { test } from "node:test";
 import {
   DEFAULT_ACTION_TITLE, EXTENSION, launch, loadFixture, loadOwnFixture, readShadowRoot, serializePage, useBrowser, waitFor,
 } from "./harness.mjs";
+import { MSG } from "../../extension/lib/protocol.js";
 
 const h = useBrowser();
 
@@ -127,22 +128,22 @@ test("a page cannot start a clean or read Byline's state", { timeout: 60_000 }, 
   const page = await h.page();
   await page.goto(fx.url);
   const original = await serializePage(page);
-  const tries = await page.evaluate(async (extensionId) => {
+  const tries = await page.evaluate(async ({ extensionId, MSG }) => {
     const out = {};
-    window.postMessage({ type: "byline/toggle", tabId: 1 }, "*");
-    window.postMessage({ type: "byline/reclean" }, "*");
-    for (const name of ["byline", "byline/toggle", "byline-clean"]) document.dispatchEvent(new CustomEvent(name, { detail: { type: "byline/toggle" } }));
+    window.postMessage({ type: MSG.toggle, tabId: 1 }, "*");
+    window.postMessage({ type: MSG.reclean }, "*");
+    for (const name of ["byline", MSG.toggle, "byline-clean"]) document.dispatchEvent(new CustomEvent(name, { detail: { type: MSG.toggle } }));
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "B", code: "KeyB", altKey: true, shiftKey: true, bubbles: true }));
     out.runtime = typeof globalThis.chrome?.runtime?.sendMessage;
     try {
-      await globalThis.chrome.runtime.sendMessage(extensionId, { type: "byline/toggle", tabId: 1 });
+      await globalThis.chrome.runtime.sendMessage(extensionId, { type: MSG.toggle, tabId: 1 });
       out.sent = "delivered";
     } catch (e) {
       out.sent = "refused";
     }
     out.globals = Object.getOwnPropertyNames(window).filter((n) => /byline/i.test(n));
     return out;
-  }, h.extensionId);
+  }, { extensionId: h.extensionId, MSG });
   await new Promise((r) => setTimeout(r, 1500));
   assert.notEqual(tries.sent, "delivered", "the page cannot message the extension");
   assert.deepEqual(tries.globals, []);

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DEFAULT_ACTION_TITLE, liveWorker, loadOwnFixture, stopServiceWorkers, useBrowser, waitFor } from "./harness.mjs";
+import { MSG, STATE } from "../../extension/lib/protocol.js";
 
 const h = useBrowser();
 
@@ -19,10 +20,10 @@ async function buttonText() {
 // What the popup would show for the active tab: {state, via, timing, items}.
 async function details() {
   const worker = await liveWorker(h.context, h.extensionId);
-  return worker.evaluate(async () => {
+  return worker.evaluate(async (type) => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.tabs.sendMessage(tab.id, { type: "byline/hidden" });
-  });
+    return chrome.tabs.sendMessage(tab.id, { type });
+  }, MSG.hidden);
 }
 
 async function click(page, want) {
@@ -42,7 +43,7 @@ test("cleans through the worker, and again after Chromium stopped the idle worke
   const first = await click(page, (s) => s.title !== DEFAULT_ACTION_TITLE);
   assert.match(first.text, /^[1-9]\d*$/, first.title);
   const d = await details();
-  assert.equal(d.state, "cleaned");
+  assert.equal(d.state, STATE.cleaned);
   assert.equal(d.via, "worker", "the core answered from the worker");
   for (const k of ["snapshot", "analyze", "core", "apply"]) {
     assert.ok(typeof d.timing[k] === "number" && d.timing[k] >= 0, `timing.${k}: ${JSON.stringify(d.timing)}`);
@@ -57,7 +58,7 @@ test("cleans through the worker, and again after Chromium stopped the idle worke
   const again = await click(page, (s) => s.title !== DEFAULT_ACTION_TITLE);
   assert.equal(again.text, first.text, again.title);
   const d2 = await details();
-  assert.equal(d2.state, "cleaned");
+  assert.equal(d2.state, STATE.cleaned);
   assert.equal(d2.via, "worker", "still the worker, not the page's fallback");
   assert.deepEqual(d2.items.map((i) => i.kind), d.items.map((i) => i.kind), "the same blocks hidden");
 });

@@ -167,18 +167,27 @@ fn text_report(r: &Report) -> String {
     out
 }
 
-/// The badge the extension would show (the same model, English words), as plain HTML.
+/// The badge the extension shows (the same model, English words), as HTML: the host
+/// element with a declarative closed shadow root holding the nodes `buildBadge`
+/// (extension/lib/apply.js) makes, with every model text escaped.
 fn badge_html(page: &byline::Page, plan: &Plan) -> String {
     if !plan.is_article {
         return String::new();
     }
     let m = byline::badge::model(&summary(page, plan), &byline::badge::BadgeStrings::default());
-    let mut lines = vec![m.line];
-    lines.extend(m.warning);
-    let body: Vec<String> = lines.iter().map(|l| format!("<div>{}</div>", text_to_html(l))).collect();
+    let div = |class: &str, text: &str| format!("<div class=\"{class}\">{}</div>", text_to_html(text));
+    let mut body = div("s", &m.line);
+    if let Some(w) = &m.warning {
+        body.push_str(&div("w", w));
+    }
+    if let Some(d) = &m.details {
+        let items: String = m.items.iter().map(|i| format!("<li>{}</li>", text_to_html(i))).collect();
+        body.push_str(&format!("<details><summary>{}</summary><ul>{items}</ul></details>", text_to_html(d)));
+    }
     format!(
-        "<div id=\"byline-badge\" style=\"font:14px sans-serif;padding:6px 10px;background:#fff8dc;border:1px solid #c9b458\">{}</div>",
-        body.join("")
+        "<byline-badge data-byline=\"badge\"><template shadowrootmode=\"closed\"><style>{}</style><div class=\"b\" role=\"note\" aria-label=\"{}\">{body}</div></template></byline-badge>",
+        m.css,
+        text_to_html(&m.label).replace('"', "&quot;")
     )
 }
 

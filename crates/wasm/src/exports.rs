@@ -1,23 +1,15 @@
-//! What the extension calls: settings in and out of storage, the site configuration for a
-//! page, rule checking for the options page, the element picker's selector, and
-//! `analyze_snapshot` — the whole analysis on a snapshot taken by the content script.
-//!
-//! `analyze_snapshot` does not touch any DOM, so the same wasm answers in the content
-//! script (normal pages) and in the extension's service worker (pages whose CSP forbids
-//! wasm in the content script). It answers with plain data: which snapshot elements to
-//! hide and why, where the badge goes and what it says. The content script's small
-//! applier (extension/apply.js) only carries that out.
+//! What the extension calls besides the analysis (crate::analyze): settings in and out of
+//! storage, the site configuration for a page, rule checking for the options page, and the
+//! element picker's selector.
 
-use crate::{build_from_snapshot, field, node_matches, table_of, to_js};
-use byline::page::{NodeId, NO_NODE};
-use byline::plan::{Kind, Mode, Options};
-use byline::report::{summary, Summary};
+use crate::to_js;
+use byline::page::NodeId;
 use byline::rules::{self, Effective, Rule, RuleMatch};
 use byline::settings::{self, Area, Settings};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
+pub(crate) fn from_js<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsValue::from_str(&format!("bad {what}: {e}")))
 }
 
@@ -36,11 +28,11 @@ fn area(value: JsValue) -> Area {
 
 /// A rule as the content script needs it: its selector to match, and what to report.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RuleRef {
-    pub line: u32,
-    pub keep: bool,
-    pub selector: String,
-    pub rule: String,
+pub(crate) struct RuleRef {
+    line: u32,
+    keep: bool,
+    selector: String,
+    rule: String,
 }
 
 impl From<&Rule> for RuleRef {
@@ -51,7 +43,7 @@ impl From<&Rule> for RuleRef {
 
 /// Pairs the rules with what their selectors matched; a selector the browser could not
 /// compile (None) is left out.
-pub fn rule_matches(rules: &[RuleRef], matches: Vec<Option<Vec<NodeId>>>) -> Vec<RuleMatch> {
+pub(crate) fn rule_matches(rules: &[RuleRef], matches: Vec<Option<Vec<NodeId>>>) -> Vec<RuleMatch> {
     rules
         .iter()
         .zip(matches)
@@ -102,9 +94,12 @@ struct SiteConfig {
     /// Malformed lines in the whole rules text.
     diagnostics: usize,
     notice: Option<String>,
+    /// The reason codes a hidden block can have, in order (the content script sends their
+    /// templates in the reader's language back, in the same order, with the badge's words).
+    reasons: Vec<&'static str>,
 }
 
-/// What applies on `url`: `{host, flags, rules, diagnostics, notice}`.
+/// What applies on `url`: `{host, flags, rules, diagnostics, notice, reasons, …}`.
 #[wasm_bindgen]
 pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, JsValue> {
     let loaded = settings::load(&area(sync), &area(local));
@@ -120,6 +115,7 @@ pub fn site_config(sync: JsValue, local: JsValue, url: &str) -> Result<JsValue, 
         rules: set.for_host(&host).into_iter().map(RuleRef::from).collect(),
         diagnostics: set.diagnostics.len(),
         notice: loaded.notice,
+        reasons: byline::plan::REASONS.iter().map(|&(_, name, _)| name).collect(),
         host,
     })
 }
@@ -153,7 +149,7 @@ pub fn add_hide_rule(text: &str, host: &str, selector: &str) -> String {
 
 /// One element on the picker's path, from the picked element up.
 #[derive(Deserialize)]
-pub struct PathStep {
+struct PathStep {
     tag: String,
     #[serde(default)]
     id: String,
@@ -206,154 +202,4 @@ pub fn pick_selector(path: JsValue) -> Result<String, JsValue> {
     }
     parts.reverse();
     Ok(parts.join(" > "))
-}
-
-#[derive(Deserialize)]
-struct Request {
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    mode: Mode,
-    #[serde(default)]
-    flags: Effective,
-    #[serde(default)]
-    rules: Vec<RuleRef>,
-    /// The badge's words from the extension's `_locales` (English when absent).
-    #[serde(default)]
-    strings: byline::badge::BadgeStrings,
-    /// The element budget (None: the core's default).
-    #[serde(default)]
-    max_elements: Option<u32>,
-}
-
-#[derive(Serialize)]
-struct HideOut {
-    /// Index into the snapshot's element list.
-    element: u32,
-    kind: Kind,
-    reason: String,
-    text: String,
-}
-
-#[derive(Serialize)]
-struct Anchor {
-    element: u32,
-    /// Insert the badge after the element (the headline) rather than before it.
-    after: bool,
-}
-
-#[derive(Serialize)]
-struct Analysis {
-    state: &'static str,
-    #[serde(flatten)]
-    summary: Summary,
-    hide: Vec<HideOut>,
-    anchor: Option<Anchor>,
-    badge: Option<byline::badge::BadgeModel>,
-    node_count: u32,
-}
-
-/// Analyses a snapshot (`{table, matches}` from snapshot.js) with a request
-/// `{url, mode, flags, rules}` (rules in the order their selectors were matched). Returns
-/// `{state: "cleaned"|"not_article"|"degraded", is_article, title, hidden, source, hide,
-/// anchor, badge, degraded?: {elements, budget, note}}` ("degraded": above the element
-/// budget, nothing analysed or hidden).
-#[wasm_bindgen]
-pub fn analyze_snapshot(snapshot: JsValue, request: JsValue) -> Result<JsValue, JsValue> {
-    analyze_timed(snapshot, request, &mut |_| {})
-}
-
-/// Milliseconds spent in each phase of `analyze_snapshot` (benchmarks): `[decode the
-/// request and snapshot, build the page model, analyze, summarize and convert the answer,
-/// free the model and plan]`.
-#[wasm_bindgen]
-pub fn profile_snapshot(snapshot: JsValue, request: JsValue) -> Result<Vec<f64>, JsValue> {
-    let mut marks = vec![crate::now_ms()];
-    analyze_timed(snapshot, request, &mut |_| marks.push(crate::now_ms()))?;
-    // The model and the plan are freed as analyze_timed returns.
-    marks.push(crate::now_ms());
-    Ok(marks.windows(2).map(|w| w[1] - w[0]).collect())
-}
-
-/// A request and a snapshot decoded and built into the page model and the options.
-struct Decoded {
-    page: byline::page::Page,
-    element_of: Vec<u32>,
-    options: Options,
-    flags: Effective,
-    strings: byline::badge::BadgeStrings,
-}
-
-fn decode(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<Decoded, JsValue> {
-    let req: Request = if request.is_undefined() || request.is_null() {
-        Request {
-            url: None,
-            mode: Mode::Tidy,
-            flags: Effective::default(),
-            rules: vec![],
-            strings: Default::default(),
-            max_elements: None,
-        }
-    } else {
-        from_js(request, "request")?
-    };
-    let table = table_of(&snapshot)?;
-    let raw: Vec<Option<Vec<u32>>> = serde_wasm_bindgen::from_value(field(&snapshot, "matches")?).unwrap_or_default();
-    mark("decode");
-    let (page, element_of) = build_from_snapshot(&table)?;
-    mark("build");
-    let options = Options {
-        url: req.url,
-        mode: req.mode,
-        keep_clutter: !req.flags.hide_clutter,
-        keep_captions: !req.flags.hide_captions,
-        rule_matches: rule_matches(&req.rules, node_matches(&element_of, raw)),
-        max_elements: req.max_elements,
-    };
-    Ok(Decoded { page, element_of, options, flags: req.flags, strings: req.strings })
-}
-
-/// The plan (what the CLI's `byline plan` prints) for a snapshot and a request as
-/// `analyze_snapshot` takes them, as JSON text: the same snapshot path as the extension,
-/// for the parity tests against the native adapter.
-#[wasm_bindgen]
-pub fn plan_snapshot(snapshot: JsValue, request: JsValue) -> Result<String, JsValue> {
-    let d = decode(snapshot, request, &mut |_| {})?;
-    let plan = byline::analyze(&d.page, &d.options);
-    let value = to_js(&plan)?;
-    js_sys::JSON::stringify(&value)?.as_string().ok_or_else(|| JsValue::from_str("stringify failed"))
-}
-
-fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)) -> Result<JsValue, JsValue> {
-    let Decoded { page, element_of, options, flags, strings } = decode(snapshot, request, mark)?;
-    let plan = byline::analyze(&page, &options);
-    mark("analyze");
-    let summary = summary(&page, &plan);
-    let element = |n: NodeId| element_of.get(n as usize).copied().filter(|&i| i != NO_NODE);
-    let hide = plan
-        .hidden
-        .iter()
-        .zip(&summary.hidden)
-        .filter_map(|(h, item)| Some(HideOut { element: element(h.node)?, kind: h.kind, reason: h.reason.clone(), text: item.text.clone() }))
-        .collect();
-    let anchor = match (plan.title_node.and_then(element), plan.article_root.and_then(element)) {
-        (Some(t), _) => Some(Anchor { element: t, after: true }),
-        (None, Some(a)) => Some(Anchor { element: a, after: false }),
-        _ => None,
-    };
-    let badge = (plan.is_article && flags.show_badge).then(|| byline::badge::model(&summary, &strings));
-    let out = to_js(&Analysis {
-        state: match (&plan.degraded, plan.is_article) {
-            (Some(_), _) => "degraded",
-            (None, true) => "cleaned",
-            (None, false) => "not_article",
-        },
-        summary,
-        hide,
-        anchor,
-        badge,
-        node_count: plan.node_count,
-    });
-    mark("output");
-    out
 }

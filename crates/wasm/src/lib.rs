@@ -10,9 +10,13 @@
 //! page), no parser. The same functions answer in the extension's worker and, when that
 //! cannot serve, in the content script.
 
+mod analyze;
 mod exports;
+mod protocol;
 
+pub use analyze::{analyze_snapshot, plan_snapshot, profile_snapshot};
 pub use exports::*;
+pub use protocol::states;
 
 use byline::page::{NodeId, Page, PageBuilder, NO_NODE};
 use serde::Serialize;

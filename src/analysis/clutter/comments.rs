@@ -6,7 +6,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::NodeId;
-use crate::plan::Hide;
+use crate::plan::{Hide, Reason, ReasonCode};
 use crate::text::{collapse, truncate};
 
 // ---- tunables ----
@@ -49,6 +49,6 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         let shown = collapse(&page.raw_text(label));
-        hides.push(Hide { node: block, kind, reason: format!("comment section under “{}”", truncate(&shown, 30)) });
+        hides.push(Hide { node: block, kind, reason: Reason::new(ReasonCode::CommentSection, [truncate(&shown, 30)]) });
     }
 }

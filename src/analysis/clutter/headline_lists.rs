@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::page::NodeId;
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, Reason, ReasonCode};
 use crate::lexicon::PhraseUse;
 use crate::text::{collapse, truncate, TextCounts};
 
@@ -76,7 +76,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         hides.push(Hide {
             node: block,
             kind: Kind::Recommendations,
-            reason: format!("“{}” over a list of {} headline links beside the article", truncate(&shown, 30), weights.len()),
+            reason: Reason::new(ReasonCode::HeadlineList, [truncate(&shown, 30), weights.len().to_string()]),
         });
     }
 }

@@ -6,7 +6,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::NodeId;
-use crate::plan::Hide;
+use crate::plan::{Hide, Reason, ReasonCode};
 use crate::text::{collapse, truncate};
 
 // ---- tunables ----
@@ -55,8 +55,12 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         }
         let shown = collapse(&page.raw_text(label));
-        let what = if links >= MIN_LIST_LINKS { format!("{links} links") } else { format!("{buttons} buttons") };
-        let place = if in_article { " inside the article" } else { "" };
-        hides.push(Hide { node: block, kind, reason: format!("“{}” heading over {what}{place}", truncate(&shown, 30)) });
+        let (code, count) = match (links >= MIN_LIST_LINKS, in_article) {
+            (true, false) => (ReasonCode::HeadingOverLinks, links),
+            (true, true) => (ReasonCode::HeadingOverLinksInArticle, links),
+            (false, false) => (ReasonCode::HeadingOverButtons, buttons),
+            (false, true) => (ReasonCode::HeadingOverButtonsInArticle, buttons),
+        };
+        hides.push(Hide { node: block, kind, reason: Reason::new(code, [truncate(&shown, 30), count.to_string()]) });
     }
 }

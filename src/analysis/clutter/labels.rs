@@ -8,7 +8,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::NodeId;
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, Reason, ReasonCode};
 
 // ---- tunables ----
 /// Labels are at most this long (characters).
@@ -34,11 +34,11 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if entries.iter().any(|e| e.kind != first.kind) || !cx.guard.may_hide_in_article(page, id) {
             continue;
         }
-        let reason = match kind {
-            Kind::Ads => format!("ad slot labelled “{}”", first.phrase),
-            Kind::Reactions => format!("“{}” like-button label", first.phrase),
-            _ => format!("“{}” button", first.phrase),
+        let code = match kind {
+            Kind::Ads => ReasonCode::AdLabel,
+            Kind::Reactions => ReasonCode::LikeLabel,
+            _ => ReasonCode::ButtonLabel,
         };
-        hides.push(Hide { node: id, kind, reason });
+        hides.push(Hide { node: id, kind, reason: Reason::new(code, [first.phrase.to_string()]) });
     }
 }

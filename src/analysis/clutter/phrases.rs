@@ -8,7 +8,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::{NodeId, NO_NODE};
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, Reason, ReasonCode};
 
 // ---- tunables ----
 /// Phrases only hide blocks up to this many characters.
@@ -43,9 +43,9 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             continue;
         };
         let Some(kind) = Kind::from_lexicon(&entry.kind) else { continue };
-        let what = if kind == Kind::Disclaimer { "disclaimer" } else { "site footer" };
+        let code = if kind == Kind::Disclaimer { ReasonCode::DisclaimerPhrase } else { ReasonCode::FooterPhrase };
         if cx.guard.may_hide(page, block) {
-            hides.push(Hide { node: block, kind, reason: format!("{what}: contains “{}”", entry.phrase) });
+            hides.push(Hide { node: block, kind, reason: Reason::new(code, [entry.phrase.to_string()]) });
             continue;
         }
         // In or beside the article: only a block that opens with a disclaimer and says
@@ -54,7 +54,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         let opens = cx.first_text(block) == Some(t) && folded[..start].chars().count() <= MAX_LEAD_OFFSET;
         let phrases = found.iter().filter(|(e, _, _)| e.usage == PhraseUse::Phrase && e.kind == "disclaimer").count();
         if kind == Kind::Disclaimer && opens && phrases >= MIN_PHRASES_BESIDE_ARTICLE && cx.guard.may_hide_merged(page, block) {
-            hides.push(Hide { node: block, kind, reason: format!("disclaimer beside the article: opens with “{}”", entry.phrase) });
+            hides.push(Hide { node: block, kind, reason: Reason::new(ReasonCode::DisclaimerOpening, [entry.phrase.to_string()]) });
         }
     }
 }

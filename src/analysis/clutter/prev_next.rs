@@ -7,7 +7,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::{NodeId, NO_NODE};
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, ReasonCode};
 
 // ---- tunables ----
 /// A navigation line is short.
@@ -78,7 +78,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
             block = p;
         }
         done = block;
-        let reason = if kind == Kind::PrevNext { "previous/next article links" } else { "pointer to another story" };
-        hides.push(Hide { node: block, kind, reason: reason.into() });
+        let code = if kind == Kind::PrevNext { ReasonCode::PrevNext } else { ReasonCode::StoryPointer };
+        hides.push(Hide { node: block, kind, reason: code.into() });
     }
 }

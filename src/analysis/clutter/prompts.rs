@@ -11,7 +11,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::NodeId;
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, Reason, ReasonCode};
 use crate::text::{collapse, truncate};
 
 // ---- tunables ----
@@ -43,12 +43,12 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         if !cx.guard.may_hide_in_article(page, b) {
             continue;
         }
-        let what = match kind {
-            Kind::Ads => "advertising disclosure",
-            Kind::Disclaimer => "notice line",
-            _ => "prompt to the reader",
+        let code = match kind {
+            Kind::Ads => ReasonCode::AdDisclosure,
+            Kind::Disclaimer => ReasonCode::NoticeLine,
+            _ => ReasonCode::ReaderPrompt,
         };
         let shown = collapse(&page.raw_text(b));
-        hides.push(Hide { node: b, kind, reason: format!("{what} “{}” (“{}”)", truncate(&shown, 30), entry.phrase) });
+        hides.push(Hide { node: b, kind, reason: Reason::new(code, [truncate(&shown, 30), entry.phrase.to_string()]) });
     }
 }

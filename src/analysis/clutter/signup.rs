@@ -7,7 +7,7 @@
 use super::Ctx;
 use crate::lexicon::PhraseUse;
 use crate::page::{NodeId, Page};
-use crate::plan::{Hide, Kind};
+use crate::plan::{Hide, Kind, Reason, ReasonCode};
 use crate::text::{collapse, squash, truncate};
 
 // ---- tunables ----
@@ -63,17 +63,17 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         }
         let email = email_form(page, seed);
         let comment_form = email && page.subtree(seed).any(|i| page.tag(i) == "textarea");
-        let why = if comment_form {
-            "comment form"
+        let code = if comment_form {
+            ReasonCode::CommentForm
         } else if email {
-            "e-mail sign-up form"
+            ReasonCode::EmailSignup
         } else if cta(cx, seed) {
-            "subscribe button"
+            ReasonCode::SubscribeButton
         } else if cx.innermost_text_element(seed)
             && cx.chars(seed) <= MAX_LABEL_CHARS
             && cx.label_kind(seed, PhraseUse::Heading, KINDS, MIN_LABEL_COVERAGE).is_some()
         {
-            "newsletter label"
+            ReasonCode::NewsletterLabel
         } else {
             continue;
         };
@@ -103,7 +103,7 @@ pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
         }
         let Some((block, heading)) = found else { continue };
         let shown = collapse(&page.raw_text(heading));
-        let (kind, what) = if comment_form { (Kind::Comments, "comment box") } else { (Kind::Newsletter, "sign-up box") };
-        hides.push(Hide { node: block, kind, reason: format!("{what} “{}” ({why})", truncate(&shown, 30)) });
+        let kind = if comment_form { Kind::Comments } else { Kind::Newsletter };
+        hides.push(Hide { node: block, kind, reason: Reason::new(code, [truncate(&shown, 30)]) });
     }
 }
