@@ -14,7 +14,7 @@ const AGENCIES_TXT: &str = include_str!("../data/agencies.txt");
 
 /// How a clutter phrase is used (the `match` part of a `[match:kind]` section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PhraseUse {
+pub(crate) enum PhraseUse {
     /// (Most of) a short label that opens a block.
     Heading,
     /// Anywhere in a short block.
@@ -30,6 +30,7 @@ pub enum PhraseUse {
     Prompt,
 }
 
+#[cfg(test)]
 impl PhraseUse {
     pub fn name(self) -> &'static str {
         match self {
@@ -44,7 +45,7 @@ impl PhraseUse {
 }
 
 #[derive(Clone, Debug)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub phrase: String,
     pub usage: PhraseUse,
     pub kind: String,
@@ -76,16 +77,16 @@ fn sections(text: &str) -> Vec<(String, String)> {
 /// short texts the analysis feeds it as fast (callgrind, bench/native example
 /// analyze_loop). Naming the one automaton type also lets the linker drop the crate's
 /// other automata from the wasm, which `AhoCorasick`'s run-time choice cannot.
-pub struct Matcher(NFA);
+pub(crate) struct Matcher(NFA);
 
 impl Matcher {
     /// Leftmost-longest matching (what the lexicons want: "the associated press" over "ap").
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
+    pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Matcher {
         Matcher::build(patterns, MatchKind::LeftmostLongest, false)
     }
 
     /// Standard semantics, for overlapping searches (every pattern that occurs).
-    pub fn overlapping<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Matcher {
+    pub(crate) fn overlapping<P: AsRef<[u8]>>(patterns: &[P], ascii_case_insensitive: bool) -> Matcher {
         Matcher::build(patterns, MatchKind::Standard, ascii_case_insensitive)
     }
 
@@ -102,7 +103,7 @@ impl Matcher {
     }
 
     /// Non-overlapping matches, left to right.
-    pub fn find_iter<'a, 'h>(&'a self, text: &'h str) -> impl Iterator<Item = Match> + 'a
+    pub(crate) fn find_iter<'a, 'h>(&'a self, text: &'h str) -> impl Iterator<Item = Match> + 'a
     where
         'h: 'a,
     {
@@ -111,7 +112,7 @@ impl Matcher {
     }
 
     /// Every match of every pattern (built with [`Matcher::overlapping`]).
-    pub fn find_overlapping_iter<'a, 'h>(&'a self, text: &'h str) -> impl Iterator<Item = Match> + 'a
+    pub(crate) fn find_overlapping_iter<'a, 'h>(&'a self, text: &'h str) -> impl Iterator<Item = Match> + 'a
     where
         'h: 'a,
     {
@@ -119,13 +120,13 @@ impl Matcher {
     }
 
     /// The leftmost match.
-    pub fn find(&self, text: &str) -> Option<Match> {
+    pub(crate) fn find(&self, text: &str) -> Option<Match> {
         self.0.try_find(&Input::new(text)).ok().flatten()
     }
 
     /// The longest match that starts at byte `at` (an anchored search: it stops as soon as
     /// no pattern can continue, instead of scanning the rest of the text).
-    pub fn find_at(&self, text: &str, at: usize) -> Option<Match> {
+    pub(crate) fn find_at(&self, text: &str, at: usize) -> Option<Match> {
         let input = Input::new(text).span(at..text.len()).anchored(aho_corasick::Anchored::Yes);
         self.0.try_find(&input).ok().flatten()
     }
@@ -135,15 +136,13 @@ fn automaton(patterns: &[String]) -> Matcher {
     Matcher::new(patterns)
 }
 
-pub struct ClutterLexicon {
+pub(crate) struct ClutterLexicon {
     pub entries: Vec<Entry>,
     /// Over the folded phrases of `heading`, `phrase`, `lead` and `prompt` entries (pattern id = index into `searchable`).
     pub automaton: Matcher,
     pub searchable: Vec<usize>,
     /// The longest folded phrase of `automaton`, in bytes.
     pub max_phrase_bytes: usize,
-    /// Squashed `whole` and `cta` phrases → entry index.
-    pub whole: HashMap<String, usize>,
     /// Over the squashed `whole` and `cta` phrases (pattern id = index into `squashed_ids`).
     pub squashed_automaton: Matcher,
     pub squashed_ids: Vec<usize>,
@@ -170,12 +169,10 @@ impl ClutterLexicon {
         let patterns: Vec<String> = searchable.iter().map(|&i| entries[i].phrase.clone()).collect();
         let squashed_ids: Vec<usize> = (0..entries.len()).filter(|&i| is_squashed(entries[i].usage)).collect();
         let squashed: Vec<String> = squashed_ids.iter().map(|&i| squash(&entries[i].phrase)).collect();
-        let whole = squashed_ids.iter().zip(&squashed).map(|(&i, k)| (k.clone(), i)).collect();
         ClutterLexicon {
             max_phrase_bytes: patterns.iter().map(String::len).max().unwrap_or(0),
             automaton: automaton(&patterns),
             searchable,
-            whole,
             squashed_automaton: automaton(&squashed),
             squashed_ids,
             entries,
@@ -183,6 +180,7 @@ impl ClutterLexicon {
     }
 
     /// `[use:kind]` sections present in the lexicon, each once.
+    #[cfg(test)]
     pub fn sections(&self) -> Vec<String> {
         let mut out: Vec<String> = self.entries.iter().map(|e| format!("{}:{}", e.usage.name(), e.kind)).collect();
         out.sort();
@@ -196,7 +194,7 @@ impl ClutterLexicon {
     /// Each tile is the match the left-to-right search would find next, which must start
     /// where the previous one ended: the longest match anchored there. Most texts fail on
     /// their first characters, so an anchored search reads only those.
-    pub fn tile_squashed<'a>(&'a self, squashed: &str, usage: PhraseUse) -> Vec<&'a Entry> {
+    pub(crate) fn tile_squashed<'a>(&'a self, squashed: &str, usage: PhraseUse) -> Vec<&'a Entry> {
         let mut at = 0;
         let mut out = Vec::new();
         while at < squashed.len() {
@@ -212,19 +210,17 @@ impl ClutterLexicon {
     }
 
     /// `find_in` with each entry as its index in `entries`.
-    pub fn find_indexed<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    pub(crate) fn find_indexed<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
         self.automaton.find_iter(folded).map(move |m| (self.searchable[m.pattern().as_usize()], m.start(), m.end()))
     }
 
     /// Entries found in already-folded text, with their byte spans.
-    pub fn find_in<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (&'a Entry, usize, usize)> + 'a {
+    pub(crate) fn find_in<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (&'a Entry, usize, usize)> + 'a {
         self.find_indexed(folded).map(move |(e, s, t)| (&self.entries[e], s, t))
     }
 }
 
-pub struct AttributionLexicon {
-    pub source_labels: Vec<String>,
-    pub date_labels: Vec<String>,
+pub(crate) struct AttributionLexicon {
     pub source_label_ac: Matcher,
     pub date_label_ac: Matcher,
     /// Dateline templates every agency may use (see `data/attribution.txt`).
@@ -238,7 +234,7 @@ pub struct AttributionLexicon {
 }
 
 #[derive(Clone, Debug)]
-pub struct Agency {
+pub(crate) struct Agency {
     pub canonical: String,
     pub names: Vec<String>,
     pub domains: Vec<String>,
@@ -248,7 +244,7 @@ pub struct Agency {
     pub tail_marks: Vec<String>,
 }
 
-pub struct AgencyTable {
+pub(crate) struct AgencyTable {
     pub agencies: Vec<Agency>,
     /// Folded name → agency index.
     pub by_name: HashMap<String, usize>,
@@ -291,26 +287,26 @@ impl AgencyTable {
         AgencyTable { names_all_ac, folded_names: patterns, agencies, by_name, name_owner }
     }
 
-    pub fn index_of(&self, agency: &Agency) -> usize {
+    pub(crate) fn index_of(&self, agency: &Agency) -> usize {
         self.agencies.iter().position(|a| std::ptr::eq(a, agency)).unwrap_or(0)
     }
 
-    pub fn lookup(&self, name: &str) -> Option<&Agency> {
+    pub(crate) fn lookup(&self, name: &str) -> Option<&Agency> {
         self.by_name.get(&fold(name)).map(|&i| &self.agencies[i])
     }
 
-    pub fn by_domain(&self, host: &str) -> Option<&Agency> {
+    pub(crate) fn by_domain(&self, host: &str) -> Option<&Agency> {
         let host = host.trim_start_matches("www.");
         self.agencies.iter().find(|a| a.domains.iter().any(|d| host == d || host.ends_with(&format!(".{d}"))))
     }
 }
 
-pub fn clutter() -> &'static ClutterLexicon {
+pub(crate) fn clutter() -> &'static ClutterLexicon {
     static L: OnceLock<ClutterLexicon> = OnceLock::new();
     L.get_or_init(|| ClutterLexicon::parse(CLUTTER_TXT))
 }
 
-pub fn attribution() -> &'static AttributionLexicon {
+pub(crate) fn attribution() -> &'static AttributionLexicon {
     static L: OnceLock<AttributionLexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut source_labels = Vec::new();
@@ -333,8 +329,6 @@ pub fn attribution() -> &'static AttributionLexicon {
         AttributionLexicon {
             source_label_ac: automaton(&source_labels),
             date_label_ac: automaton(&date_labels),
-            source_labels,
-            date_labels,
             datelines,
             copyright_marks,
             caption_classes,
@@ -343,7 +337,7 @@ pub fn attribution() -> &'static AttributionLexicon {
     })
 }
 
-pub fn agencies() -> &'static AgencyTable {
+pub(crate) fn agencies() -> &'static AgencyTable {
     static L: OnceLock<AgencyTable> = OnceLock::new();
     L.get_or_init(|| AgencyTable::parse(AGENCIES_TXT))
 }
@@ -378,7 +372,7 @@ mod tests {
             for _ in 0..(next() % 4) {
                 let k = &keys[(next() % keys.len() as u64) as usize];
                 // Whole keys, or a cut of one, with stray letters between them.
-                let cut = k.char_indices().map(|(i, _)| i).nth((next() % 6) as usize).filter(|_| next() % 3 == 0).unwrap_or(k.len());
+                let cut = k.char_indices().map(|(i, _)| i).nth((next() % 6) as usize).filter(|_| next().is_multiple_of(3)).unwrap_or(k.len());
                 text.push_str(&k[..cut]);
                 text.push_str(extra[(next() % extra.len() as u64) as usize]);
             }
@@ -395,7 +389,7 @@ mod tests {
     fn lexicons_parse() {
         let c = clutter();
         assert!(c.entries.iter().any(|e| e.phrase == "友情链接" && e.kind == "friend_links"));
-        assert!(c.whole.contains_key("回顶部"));
+        assert!(c.entries.iter().any(|e| e.phrase == "回顶部" && e.usage == PhraseUse::Whole));
         let found: Vec<_> = c.find_in("版权声明:本站资源均来自互联网,如果").map(|(e, _, _)| e.kind.as_str()).collect();
         assert!(found.contains(&"disclaimer"), "{found:?}");
         let a = agencies();
@@ -403,6 +397,6 @@ mod tests {
         assert_eq!(a.lookup("韩联社").unwrap().canonical, "Yonhap");
         assert_eq!(a.lookup("ＡＰ").unwrap().canonical, "AP");
         assert_eq!(a.by_domain("www.reuters.com").unwrap().canonical, "Reuters");
-        assert!(attribution().source_labels.contains(&"来源".to_string()));
+        assert!(attribution().source_label_ac.find("来源").is_some());
     }
 }

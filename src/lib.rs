@@ -14,14 +14,14 @@
 
 pub mod analysis;
 pub mod badge;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod page;
 pub mod plan;
 pub mod report;
 pub mod rules;
 pub mod settings;
-pub mod sort;
-pub mod text;
+pub(crate) mod sort;
+pub(crate) mod text;
 
 pub use analysis::analyze;
 pub use page::{NodeId, Page, PageBuilder};

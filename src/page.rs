@@ -10,15 +10,15 @@ pub type NodeId = u32;
 pub const NO_NODE: NodeId = u32::MAX;
 
 /// Attribute values longer than this are cut (data: URIs, inline JSON in attributes).
-pub const MAX_ATTR_CHARS: usize = 2048;
+pub(crate) const MAX_ATTR_CHARS: usize = 2048;
 /// A single text node longer than this is cut: no article paragraph is this long, and a
 /// hostile page must not make every later pass quadratic in one string.
-pub const MAX_TEXT_CHARS: usize = 200_000;
+pub(crate) const MAX_TEXT_CHARS: usize = 200_000;
 
 /// Elements whose children never enter the model. Their contents are not visible text
 /// (or, for `template`, not part of the document at all). Shared with the browser walker
 /// so it doesn't copy what would be dropped.
-pub const OPAQUE_TAGS: &[&str] = &[
+pub(crate) const OPAQUE_TAGS: &[&str] = &[
     "template", "svg", "math", "iframe", "object", "noscript", "style", "textarea", "select",
     "canvas", "video", "audio", "picture",
 ];
@@ -124,7 +124,7 @@ impl Page {
     }
     /// For every node, whether it lies in (or is) the subtree of one of `roots`: one forward
     /// pass instead of a search of the roots per node. Out-of-range roots are ignored.
-    pub fn within(&self, roots: impl IntoIterator<Item = NodeId>) -> Vec<bool> {
+    pub(crate) fn within(&self, roots: impl IntoIterator<Item = NodeId>) -> Vec<bool> {
         let mut mark = vec![false; self.len()];
         for r in roots {
             if let Some(m) = mark.get_mut(r as usize) {
@@ -160,7 +160,7 @@ impl Page {
         (0..self.len() as NodeId).find(|&i| self.tag(i) == tag)
     }
     /// All text of a subtree, concatenated raw (no block separation).
-    pub fn raw_text(&self, id: NodeId) -> String {
+    pub(crate) fn raw_text(&self, id: NodeId) -> String {
         let mut out = String::new();
         for i in self.subtree(id) {
             if let Some(t) = self.text(i) {

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A selector longer than this is refused (a rule is a short human line, not a payload).
-pub const MAX_SELECTOR_CHARS: usize = 1024;
+pub(crate) const MAX_SELECTOR_CHARS: usize = 1024;
 
 /// Procedural (uBlock extended) operators Byline does not implement; a rule using one
 /// gets a diagnostic instead of being half-applied.
@@ -50,7 +50,7 @@ impl Rule {
     }
     /// How specific the rule is for `host`: labels of the most specific matching host
     /// (every-site rules are 0), or None when it does not apply there.
-    pub fn specificity(&self, host: &str) -> Option<usize> {
+    pub(crate) fn specificity(&self, host: &str) -> Option<usize> {
         if self.hosts.is_empty() {
             return Some(0);
         }
@@ -73,7 +73,7 @@ pub struct RuleSet {
 }
 
 /// `host` is `pattern` or a subdomain of it.
-pub fn host_matches(host: &str, pattern: &str) -> bool {
+pub(crate) fn host_matches(host: &str, pattern: &str) -> bool {
     host == pattern || (host.len() > pattern.len() && host.ends_with(pattern) && host.as_bytes()[host.len() - pattern.len() - 1] == b'.')
 }
 
@@ -329,10 +329,10 @@ mod tests {
     #[test]
     fn keep_separator_is_not_mistaken_for_hide() {
         let set = parse("x.com#@#a[href*='##']");
-        assert_eq!(set.rules[0].keep, true);
+        assert!(set.rules[0].keep);
         assert_eq!(set.rules[0].selector, "a[href*='##']");
         let set = parse("x.com##a[title='#@#']");
-        assert_eq!(set.rules[0].keep, false);
+        assert!(!set.rules[0].keep);
     }
 
     #[test]

@@ -18,18 +18,18 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const SCHEMA: u32 = 2;
+pub(crate) const SCHEMA: u32 = 2;
 /// `chrome.storage.sync` limits (the same numbers in Firefox).
-pub const SYNC_QUOTA_BYTES: usize = 102_400;
-pub const SYNC_QUOTA_BYTES_PER_ITEM: usize = 8_192;
-pub const SYNC_MAX_ITEMS: usize = 512;
+pub(crate) const SYNC_QUOTA_BYTES: usize = 102_400;
+pub(crate) const SYNC_QUOTA_BYTES_PER_ITEM: usize = 8_192;
+pub(crate) const SYNC_MAX_ITEMS: usize = 512;
 /// Room left in each item for the key and JSON punctuation.
 const ITEM_MARGIN: usize = 64;
 /// Use at most this share of the sync quota, so a save never fails at the edge.
 const SYNC_BUDGET_BYTES: usize = SYNC_QUOTA_BYTES * 9 / 10;
 
 pub const HEAD_KEY: &str = "settings";
-pub const CHUNK_PREFIX: &str = "rules.";
+pub(crate) const CHUNK_PREFIX: &str = "rules.";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -148,7 +148,7 @@ pub fn load(sync: &Area, local: &Area) -> Loaded {
 }
 
 /// Bytes `s` takes as a JSON string, quotes included.
-pub fn json_len(s: &str) -> usize {
+pub(crate) fn json_len(s: &str) -> usize {
     2 + s.chars().map(json_char_len).sum::<usize>()
 }
 
@@ -161,7 +161,7 @@ fn json_char_len(c: char) -> usize {
 }
 
 /// Splits `text` into pieces whose JSON form fits one sync item (never inside a char).
-pub fn chunk(text: &str, max_json: usize) -> Vec<String> {
+pub(crate) fn chunk(text: &str, max_json: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut len = 2;

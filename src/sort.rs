@@ -6,7 +6,7 @@
 //! and a few dozen bytes per caller.
 
 /// Sorts `v` by `key`, stably.
-pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+pub(crate) fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if v.len() < 2 {
         return;
     }
@@ -17,7 +17,7 @@ pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
 }
 
 /// A key that orders floats from the largest down (`total_cmp` order, reversed).
-pub fn f32_descending(x: f32) -> u32 {
+pub(crate) fn f32_descending(x: f32) -> u32 {
     let bits = x.to_bits();
     // Flip to an unsigned total order (negative numbers reversed), then reverse it.
     let ascending = if bits >> 31 == 1 { !bits } else { bits | 1 << 31 };
@@ -25,7 +25,7 @@ pub fn f32_descending(x: f32) -> u32 {
 }
 
 /// A key for "nearest to `start` first, those at or after it before those before it".
-pub fn nearest_after(n: u32, start: u32) -> u64 {
+pub(crate) fn nearest_after(n: u32, start: u32) -> u64 {
     if n >= start {
         (n - start) as u64
     } else {

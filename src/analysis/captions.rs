@@ -13,10 +13,10 @@ use std::collections::HashSet;
 
 // ---- tunables ----
 /// Caption text shorter than this (letters and digits) is too generic to compare.
-pub const MIN_CAPTION_CHARS: usize = 20;
+pub(crate) const MIN_CAPTION_CHARS: usize = 20;
 /// A copy with at most this many extra letters around the caption ("Photo:", "Foto:",
 /// "图：", "사진=") is a copy of its own; with more, it is glued into running text.
-pub const MAX_AFFIX_CHARS: usize = 8;
+pub(crate) const MAX_AFFIX_CHARS: usize = 8;
 
 
 fn has_img(page: &Page, id: NodeId) -> bool {
@@ -80,7 +80,7 @@ fn stats_free_text(page: &Page, id: NodeId) -> bool {
 }
 
 #[inline(never)]
-pub fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<Hide> {
+pub(crate) fn find(page: &Page, stats: &Stats, guard: &Guard, already: &[Hide]) -> Vec<Hide> {
     // Inside a block another pass hides.
     let covered = page.within(already.iter().map(|h| h.node));
     let sib = Siblings::new(page);

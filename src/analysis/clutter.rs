@@ -20,12 +20,13 @@ use super::Guard;
 use crate::lexicon::{clutter, ClutterLexicon, Entry, PhraseUse};
 use crate::page::{NodeId, Page};
 use crate::plan::{Hide, Kind};
-use crate::text::{is_block, TextIndex};
+use crate::text::TextIndex;
 use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// The `[use:kind]` lexicon sections each classifier consumes (checked by a test: every
 /// section of `data/clutter.txt` has a consumer).
+#[cfg(test)]
 pub const CONSUMERS: &[(&str, &[&str])] = &[
     ("labelled_lists", labelled_lists::SECTIONS),
     ("comments", comments::SECTIONS),
@@ -38,10 +39,10 @@ pub const CONSUMERS: &[(&str, &[&str])] = &[
 ];
 
 /// A box heading (another list's label met while climbing) is at most this long.
-pub const MAX_BOX_HEADING_CHARS: u32 = 40;
+pub(crate) const MAX_BOX_HEADING_CHARS: u32 = 40;
 
 /// What every classifier sees.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     pub page: &'a Page,
     pub stats: &'a Stats,
     pub guard: &'a Guard,
@@ -139,7 +140,7 @@ impl<'a> Ctx<'a> {
 
     /// Every lexicon phrase (`ClutterLexicon::find_in`) in the subtree's folded text, left to
     /// right, with its byte span in `folded(id)`.
-    pub fn matches(&self, id: NodeId) -> Vec<(&'static Entry, usize, usize)> {
+    pub(crate) fn matches(&self, id: NodeId) -> Vec<(&'static Entry, usize, usize)> {
         let lex = self.lex;
         let entry = |(e, s, t): (usize, usize, usize)| (&lex.entries[e], s, t);
         if !self.indexed[id as usize] {
@@ -198,7 +199,7 @@ impl<'a> Ctx<'a> {
     /// Up to there a search of the text and a search of its beginning find the same
     /// matches (each is the longest at the leftmost place a phrase starts, and every phrase
     /// starting there fits in the beginning), so only the beginning is searched.
-    pub fn leading_matches(&self, id: NodeId, chars: usize) -> Vec<(&'static Entry, usize, usize)> {
+    pub(crate) fn leading_matches(&self, id: NodeId, chars: usize) -> Vec<(&'static Entry, usize, usize)> {
         let lex = self.lex;
         let text = self.folded(id);
         let limit = text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
@@ -214,32 +215,32 @@ impl<'a> Ctx<'a> {
         lex.find_indexed(&text[..end]).filter(|m| m.1 <= limit).map(|(e, s, t)| (&lex.entries[e], s, t)).collect()
     }
 
-    pub fn chars(&self, id: NodeId) -> u32 {
+    pub(crate) fn chars(&self, id: NodeId) -> u32 {
         self.stats.total[id as usize].chars
     }
 
     /// First visible text node of a subtree.
-    pub fn first_text(&self, id: NodeId) -> Option<NodeId> {
+    pub(crate) fn first_text(&self, id: NodeId) -> Option<NodeId> {
         self.page.subtree(id).find(|&i| self.page.text(i).is_some() && !self.stats.invisible[i as usize])
     }
 
-    pub fn count_links(&self, id: NodeId) -> usize {
+    pub(crate) fn count_links(&self, id: NodeId) -> usize {
         self.page.subtree(id).filter(|&i| self.page.tag(i) == "a" && self.chars(i) > 0).count()
     }
 
     /// Visible element with text, whose text is not all in one element child: the
     /// innermost element holding a given piece of text.
-    pub fn innermost_text_element(&self, id: NodeId) -> bool {
+    pub(crate) fn innermost_text_element(&self, id: NodeId) -> bool {
         self.innermost[id as usize]
     }
 
-    pub fn inside_link(&self, id: NodeId) -> bool {
+    pub(crate) fn inside_link(&self, id: NodeId) -> bool {
         self.page.tag(id) == "a" || self.page.ancestors(id).any(|a| self.page.tag(a) == "a")
     }
 
     /// `fold` of the subtree's text (a slice of the index for the short subtrees the
     /// classifiers read, built for any other).
-    pub fn folded(&self, id: NodeId) -> Cow<'_, str> {
+    pub(crate) fn folded(&self, id: NodeId) -> Cow<'_, str> {
         if self.indexed[id as usize] {
             Cow::Borrowed(self.text.folded(self.page, id))
         } else {
@@ -248,7 +249,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `squash` of the subtree's text when it has at most `max_chars` characters.
-    pub fn squashed_upto(&self, id: NodeId, max_chars: usize) -> Option<String> {
+    pub(crate) fn squashed_upto(&self, id: NodeId, max_chars: usize) -> Option<String> {
         if !self.indexed[id as usize] {
             return Some(self.squashed(id)).filter(|s| s.chars().count() <= max_chars);
         }
@@ -262,7 +263,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `squash` of the subtree's text.
-    pub fn squashed(&self, id: NodeId) -> String {
+    pub(crate) fn squashed(&self, id: NodeId) -> String {
         if self.indexed[id as usize] {
             self.text.squashed(self.page, id)
         } else {
@@ -272,7 +273,7 @@ impl<'a> Ctx<'a> {
 
     /// The kind of lexicon label `id`'s text is, for `usage` phrases of the given kinds: the
     /// matches must cover at least `min_coverage` of its letters.
-    pub fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
+    pub(crate) fn label_kind(&self, id: NodeId, usage: PhraseUse, kinds: &[&str], min_coverage: f32) -> Option<(Kind, String)> {
         let text = &*self.folded(id);
         let mut covered = 0;
         let mut best: Option<(&crate::lexicon::Entry, usize)> = None;
@@ -298,7 +299,7 @@ impl<'a> Ctx<'a> {
     /// Climbs from a label to the largest block that starts with it and whose remaining
     /// text is at least `min_density` links/buttons. `in_article` allows blocks inside
     /// the article (still never containing an article block).
-    pub fn climb_labelled(&self, label: NodeId, min_density: f32, in_article: bool) -> NodeId {
+    pub(crate) fn climb_labelled(&self, label: NodeId, min_density: f32, in_article: bool) -> NodeId {
         let lu = label as usize;
         let label_text = self.first_text(label);
         let mut block = label;
@@ -338,7 +339,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A heading-like element: a heading tag, or an element that is a whole line of text.
-    pub fn heading_like(&self, id: NodeId) -> bool {
+    pub(crate) fn heading_like(&self, id: NodeId) -> bool {
         if matches!(self.page.tag(id), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "legend" | "caption") {
             return true;
         }
@@ -348,11 +349,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-pub fn is_block_tag(page: &Page, id: NodeId) -> bool {
-    is_block(page.tag(id))
-}
-
-pub fn find(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
+pub(crate) fn find(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
     let cx = Ctx::new(page, stats, guard);
     let mut hides = Vec::new();
     labelled_lists::find(&cx, &mut hides);

@@ -10,14 +10,14 @@ use crate::page::{NodeId, Page};
 use crate::lexicon::Matcher;
 
 /// Hint lists as `(bit, fragments)`; a fragment may sit in several lists.
-pub struct HintSet {
+pub(crate) struct HintSet {
     ac: Matcher,
     /// Pattern id → the bits of every list the fragment is in.
     bits: Vec<u32>,
 }
 
 impl HintSet {
-    pub fn new(lists: &[(u32, &[&str])]) -> HintSet {
+    pub(crate) fn new(lists: &[(u32, &[&str])]) -> HintSet {
         let mut patterns: Vec<&str> = Vec::new();
         let mut bits: Vec<u32> = Vec::new();
         for &(bit, list) in lists {
@@ -36,7 +36,7 @@ impl HintSet {
     }
 
     /// The bits of every list with a fragment somewhere in `text`.
-    pub fn mask(&self, text: &str) -> u32 {
+    pub(crate) fn mask(&self, text: &str) -> u32 {
         let mut m = 0;
         for hit in self.ac.find_overlapping_iter(text) {
             m |= self.bits[hit.pattern().as_usize()];
@@ -45,20 +45,10 @@ impl HintSet {
     }
 
     /// The bits of every list with a fragment in `id`'s class or id attribute (the two are
-    /// matched separately: no fragment spans both).
-    pub fn of(&self, page: &Page, id: NodeId) -> u32 {
-        let mut m = 0;
-        for (k, v) in page.attrs(id) {
-            if matches!(&**k, "class" | "id") {
-                m |= self.mask(v);
-            }
-        }
-        m
-    }
-
-    /// `of`, remembering masks in `cache`: a page repeats the same few class names on many
-    /// elements, and looking one up costs a fraction of matching it.
-    pub fn of_cached<'p>(&self, page: &'p Page, id: NodeId, cache: &mut MaskCache<'p>) -> u32 {
+    /// matched separately: no fragment spans both), remembering masks in `cache`: a page
+    /// repeats the same few class names on many elements, and looking one up costs a
+    /// fraction of matching it.
+    pub(crate) fn of_cached<'p>(&self, page: &'p Page, id: NodeId, cache: &mut MaskCache<'p>) -> u32 {
         let mut m = 0;
         for (k, v) in page.attrs(id) {
             if matches!(&**k, "class" | "id") {
@@ -73,7 +63,7 @@ impl HintSet {
 /// slot, by a hash of its bytes; a value meeting another in its slot replaces it). A miss
 /// only costs the matching it saves, so no input can make the table slower than matching
 /// every value, and there is no hashing state to seed.
-pub struct MaskCache<'p> {
+pub(crate) struct MaskCache<'p> {
     slots: Vec<(&'p str, u32)>,
     /// Whether each slot holds a value yet (`""` is a value too).
     filled: Vec<bool>,
@@ -82,7 +72,7 @@ pub struct MaskCache<'p> {
 impl<'p> MaskCache<'p> {
     const SLOTS: usize = 1024;
 
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         MaskCache { slots: vec![("", 0); Self::SLOTS], filled: vec![false; Self::SLOTS] }
     }
 

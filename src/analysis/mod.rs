@@ -2,11 +2,11 @@
 
 pub mod article;
 pub(crate) mod attribution;
-pub mod captions;
-pub mod clutter;
+pub(crate) mod captions;
+pub(crate) mod clutter;
 pub mod dates;
-pub mod site_rules;
-pub mod hints;
+pub(crate) mod site_rules;
+pub(crate) mod hints;
 pub(crate) mod meta;
 pub mod stats;
 
@@ -15,41 +15,41 @@ use crate::plan::{Hide, Kind, Mode, Options, Plan, Source};
 use stats::Stats;
 
 /// What may never be hidden: the article blocks and the headline.
-pub struct Guard {
+pub(crate) struct Guard {
     protected: Vec<NodeId>,
     /// The article root and the headline: never hidden, even by a clear disclaimer.
     core: Vec<NodeId>,
 }
 
 impl Guard {
-    pub fn new(root: Option<NodeId>, nodes: &[NodeId], title: Option<NodeId>) -> Guard {
+    pub(crate) fn new(root: Option<NodeId>, nodes: &[NodeId], title: Option<NodeId>) -> Guard {
         let mut protected = nodes.to_vec();
         protected.extend(title);
         let core = root.into_iter().chain(title).collect();
         Guard { protected, core }
     }
     /// `id` lies inside (or is) an article block.
-    pub fn in_article(&self, page: &Page, id: NodeId) -> bool {
+    pub(crate) fn in_article(&self, page: &Page, id: NodeId) -> bool {
         self.protected.iter().any(|&p| page.contains(p, id))
     }
     /// `id` comes after the start of the article in document order.
-    pub fn after_article_start(&self, id: NodeId) -> bool {
+    pub(crate) fn after_article_start(&self, id: NodeId) -> bool {
         self.protected.iter().min().is_some_and(|&p| id > p)
     }
     /// Like `may_hide_in_article`, but `id` may also be a block merged into the article
     /// beside its root (a disclaimer glued after the body); never the root or headline.
-    pub fn may_hide_merged(&self, page: &Page, id: NodeId) -> bool {
+    pub(crate) fn may_hide_merged(&self, page: &Page, id: NodeId) -> bool {
         !matches!(page.tag(id), "html" | "body" | "head")
             && self.core.iter().all(|&c| !page.contains(id, c))
             && self.protected.iter().all(|&p| p == id || !page.contains(id, p))
     }
     /// `id` is outside every protected node and contains none of them.
-    pub fn may_hide(&self, page: &Page, id: NodeId) -> bool {
+    pub(crate) fn may_hide(&self, page: &Page, id: NodeId) -> bool {
         !matches!(page.tag(id), "html" | "body" | "head")
             && self.protected.iter().all(|&p| !page.contains(id, p) && !page.contains(p, id))
     }
     /// `id` may sit inside the article but contains no protected node.
-    pub fn may_hide_in_article(&self, page: &Page, id: NodeId) -> bool {
+    pub(crate) fn may_hide_in_article(&self, page: &Page, id: NodeId) -> bool {
         !matches!(page.tag(id), "html" | "body" | "head") && self.protected.iter().all(|&p| !page.contains(id, p))
     }
 }

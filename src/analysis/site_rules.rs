@@ -9,7 +9,7 @@ use crate::plan::{Hide, Kind, Options, Reason, ReasonCode};
 use crate::rules::RuleMatch;
 
 /// Removes what the per-site switches keep visible.
-pub fn drop_switched_off(options: &Options, hidden: &mut Vec<Hide>) {
+pub(crate) fn drop_switched_off(options: &Options, hidden: &mut Vec<Hide>) {
     hidden.retain(|h| match h.kind {
         Kind::CaptionRepeat => !options.keep_captions,
         Kind::OutsideArticle | Kind::SiteRule => true,
@@ -20,7 +20,7 @@ pub fn drop_switched_off(options: &Options, hidden: &mut Vec<Hide>) {
 /// `hidden` (outermost, sorted) plus the hide rules' matches, minus everything a keep
 /// rule protects. Rules never hide `html`/`head`/`body`, the article or the headline, but
 /// may hide blocks inside the article (an ad the user picked).
-pub fn apply(page: &Page, guard: &Guard, mut hidden: Vec<Hide>, matches: &[RuleMatch]) -> Vec<Hide> {
+pub(crate) fn apply(page: &Page, guard: &Guard, mut hidden: Vec<Hide>, matches: &[RuleMatch]) -> Vec<Hide> {
     if matches.is_empty() {
         return hidden;
     }

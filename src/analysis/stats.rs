@@ -115,7 +115,7 @@ impl Stats {
     }
 
     /// The visible text whose nearest block is `id` (its own lines, without nested blocks).
-    pub fn inline_text(&self, page: &Page, id: NodeId) -> String {
+    pub(crate) fn inline_text(&self, page: &Page, id: NodeId) -> String {
         let mut out = String::new();
         for i in page.subtree(id) {
             if let Some(t) = page.text(i) {

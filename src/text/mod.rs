@@ -13,7 +13,7 @@ mod tags;
 mod tests;
 
 pub(crate) use chars::{is_cjk, prefix, truncate, INVISIBLE_CHARS};
-pub use counts::TextCounts;
+pub(crate) use counts::TextCounts;
 pub(crate) use fold::{collapse, collapse_into, fold, fold_char, squash, squash_groups};
 pub(crate) use index::TextIndex;
 pub(crate) use lines::block_lines;

@@ -11,12 +11,13 @@ use crate::text::{collapse, truncate};
 
 // ---- tunables ----
 /// A comments label is short: at most this many characters.
-pub const MAX_LABEL_CHARS: u32 = 30;
+pub(super) const MAX_LABEL_CHARS: u32 = 30;
 /// Lexicon phrases must cover at least this share of the label's letters.
-pub const MIN_LABEL_COVERAGE: f32 = 0.5;
+pub(super) const MIN_LABEL_COVERAGE: f32 = 0.5;
 /// The section holds at least this many characters beside the label (or a form).
-pub const MIN_BODY_CHARS: u32 = 10;
+pub(super) const MIN_BODY_CHARS: u32 = 10;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &["heading:comments"];
 const KINDS: &[&str] = &["comments"];
 
@@ -25,7 +26,7 @@ fn has_form(cx: &Ctx, id: NodeId) -> bool {
 }
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for label in 0..page.len() as NodeId {
         if !cx.innermost_text_element(label) || !(2..=MAX_LABEL_CHARS).contains(&cx.chars(label)) {

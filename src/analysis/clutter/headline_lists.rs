@@ -15,17 +15,18 @@ fn is_heading_tag(tag: &str) -> bool {
 
 // ---- tunables ----
 /// The heading line is short (Latin-equivalent characters; CJK count triple).
-pub const MAX_HEADING_WEIGHT: u32 = 45;
+pub(super) const MAX_HEADING_WEIGHT: u32 = 45;
 /// The rest of the block is at least this share links.
-pub const MIN_LINK_DENSITY: f32 = 0.85;
+pub(super) const MIN_LINK_DENSITY: f32 = 0.85;
 /// At least this many links.
-pub const MIN_LINKS: usize = 3;
+pub(super) const MIN_LINKS: usize = 3;
 /// At most this many links: a longer list is site navigation, not a box.
-pub const MAX_LINKS: usize = 20;
+pub(super) const MAX_LINKS: usize = 20;
 /// Links average at least this Latin-equivalent length (a headline, not a menu entry).
-pub const MIN_AVG_LINK_WEIGHT: u32 = 24;
+pub(super) const MIN_AVG_LINK_WEIGHT: u32 = 24;
 
 /// Pure structure: consumes no lexicon section.
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &[];
 
 /// Latin-equivalent weight of each link in a subtree.
@@ -48,7 +49,7 @@ fn link_weights(cx: &Ctx, id: NodeId) -> Vec<u32> {
 }
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for label in 0..page.len() as NodeId {
         if !cx.innermost_text_element(label) || cx.stats.weight(label) > MAX_HEADING_WEIGHT || !cx.heading_like(label) {

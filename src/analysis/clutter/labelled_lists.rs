@@ -11,18 +11,19 @@ use crate::text::{collapse, truncate};
 
 // ---- tunables ----
 /// A label is short: at most this many characters.
-pub const MAX_LABEL_CHARS: u32 = 40;
+pub(super) const MAX_LABEL_CHARS: u32 = 40;
 /// Lexicon phrases must cover at least this share of the label's letters.
-pub const MIN_LABEL_COVERAGE: f32 = 0.5;
+pub(super) const MIN_LABEL_COVERAGE: f32 = 0.5;
 /// Outside the article, the rest of the block must be at least this share links/buttons.
-pub const MIN_LIST_DENSITY: f32 = 0.5;
+pub(super) const MIN_LIST_DENSITY: f32 = 0.5;
 /// Inside the article, the stricter share.
-pub const MIN_LIST_DENSITY_IN_ARTICLE: f32 = 0.8;
+pub(super) const MIN_LIST_DENSITY_IN_ARTICLE: f32 = 0.8;
 /// A labelled block holds at least this many links (outside the article)...
-pub const MIN_LIST_LINKS: usize = 2;
+pub(super) const MIN_LIST_LINKS: usize = 2;
 /// ... or buttons, for share and reaction bars.
-pub const MIN_BAR_ITEMS: usize = 2;
+pub(super) const MIN_BAR_ITEMS: usize = 2;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] =
     &["heading:recommendations", "heading:friend_links", "heading:share", "heading:reactions", "heading:ads"];
 const KINDS: &[&str] = &["recommendations", "friend_links", "share", "reactions", "ads"];
@@ -32,7 +33,7 @@ fn count_buttons(cx: &Ctx, id: NodeId) -> usize {
 }
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for label in 0..page.len() as NodeId {
         if !cx.innermost_text_element(label) || !(2..=MAX_LABEL_CHARS).contains(&cx.chars(label)) {

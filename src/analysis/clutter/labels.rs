@@ -12,12 +12,13 @@ use crate::plan::{Hide, Kind, Reason, ReasonCode};
 
 // ---- tunables ----
 /// Labels are at most this long (characters).
-pub const MAX_LABEL_CHARS: u32 = 40;
+pub(super) const MAX_LABEL_CHARS: u32 = 40;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &["whole:back_to_top", "whole:ads", "whole:reactions"];
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for id in 0..page.len() as NodeId {
         let chars = cx.chars(id);

@@ -12,16 +12,17 @@ use crate::plan::{Hide, Kind, Reason, ReasonCode};
 
 // ---- tunables ----
 /// Phrases only hide blocks up to this many characters.
-pub const MAX_BLOCK_CHARS: u32 = 400;
+pub(super) const MAX_BLOCK_CHARS: u32 = 400;
 /// In or beside the article, the disclaimer phrase must start within this many characters.
-pub const MAX_LEAD_OFFSET: usize = 2;
+pub(super) const MAX_LEAD_OFFSET: usize = 2;
 /// ... and the block must hold at least this many disclaimer phrases.
-pub const MIN_PHRASES_BESIDE_ARTICLE: usize = 2;
+pub(super) const MIN_PHRASES_BESIDE_ARTICLE: usize = 2;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &["phrase:disclaimer", "phrase:footer"];
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for t in 0..page.len() as NodeId {
         if page.text(t).is_none() {

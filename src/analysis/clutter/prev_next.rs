@@ -11,20 +11,21 @@ use crate::plan::{Hide, Kind, ReasonCode};
 
 // ---- tunables ----
 /// A navigation line is short.
-pub const MAX_ITEM_CHARS: u32 = 100;
+pub(super) const MAX_ITEM_CHARS: u32 = 100;
 /// A pointer line names the other story's headline: it may be longer.
-pub const MAX_POINTER_CHARS: u32 = 200;
+pub(super) const MAX_POINTER_CHARS: u32 = 200;
 /// The label starts the line, after at most this many non-letter characters ("« ").
-pub const MAX_LEAD_OFFSET: usize = 3;
+pub(super) const MAX_LEAD_OFFSET: usize = 3;
 /// Beside the label, at least this share of the line is links.
-pub const MIN_ITEM_LINK_DENSITY: f32 = 0.5;
+pub(super) const MIN_ITEM_LINK_DENSITY: f32 = 0.5;
 /// A wrapper may hold this many characters beside its navigation lines (separators).
-pub const WRAPPER_SLACK_CHARS: u32 = 4;
+pub(super) const WRAPPER_SLACK_CHARS: u32 = 4;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &["lead:prev_next", "lead:recommendations"];
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     let mut items: Vec<(NodeId, Kind)> = Vec::new();
     for b in 0..page.len() as NodeId {

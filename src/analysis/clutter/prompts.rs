@@ -16,12 +16,13 @@ use crate::text::{collapse, truncate};
 
 // ---- tunables ----
 /// A prompt is a short line: at most this many characters.
-pub const MAX_PROMPT_CHARS: u32 = 600;
+pub(super) const MAX_PROMPT_CHARS: u32 = 600;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &["prompt:newsletter", "prompt:ads", "prompt:disclaimer"];
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for b in 0..page.len() as NodeId {
         let bu = b as usize;

@@ -12,16 +12,17 @@ use crate::text::{collapse, squash, truncate};
 
 // ---- tunables ----
 /// A box is small: at most this many Latin-equivalent characters (CJK count triple).
-pub const MAX_BOX_WEIGHT: u32 = 600;
+pub(super) const MAX_BOX_WEIGHT: u32 = 600;
 /// A call-to-action button or link is short.
-pub const MAX_CTA_CHARS: u32 = 30;
+pub(super) const MAX_CTA_CHARS: u32 = 30;
 /// A newsletter label is short.
-pub const MAX_LABEL_CHARS: u32 = 60;
+pub(super) const MAX_LABEL_CHARS: u32 = 60;
 /// A box holds at most this many links beside the seed's own.
-pub const MAX_BOX_LINKS: usize = 2;
+pub(super) const MAX_BOX_LINKS: usize = 2;
 /// Lexicon phrases must cover at least this share of a label's letters.
-pub const MIN_LABEL_COVERAGE: f32 = 0.3;
+pub(super) const MIN_LABEL_COVERAGE: f32 = 0.3;
 
+#[cfg(test)]
 pub const SECTIONS: &[&str] = &["heading:newsletter", "cta:newsletter"];
 const KINDS: &[&str] = &["newsletter"];
 
@@ -55,7 +56,7 @@ fn cta(cx: &Ctx, id: NodeId) -> bool {
 }
 
 #[inline(never)]
-pub fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
+pub(super) fn find(cx: &Ctx, hides: &mut Vec<Hide>) {
     let page = cx.page;
     for seed in 0..page.len() as NodeId {
         if cx.stats.invisible[seed as usize] || !page.is_element(seed) {
