@@ -1,4 +1,4 @@
-// In-browser benchmark (issue 7): for each page, in the same page and run, in Debian's
+// In-browser benchmark: for each page, in the same page and run, in Debian's
 // Chromium with the extension loaded, time
 //   (a) Byline's full clean as the extension does it — the toolbar button's content script
 //       takes the bulk DOM snapshot, the core answers from the extension's worker (its wasm

@@ -62,8 +62,8 @@ pub(crate) struct Ctx<'a> {
     /// node and its block are one text), which are searched once. `memo[node]` indexes
     /// `searched` (NOT_SEARCHED: not yet); a node whose parent or first child has the same
     /// span shares that entry. Indexed by node rather than hashed by span, so a page of
-    /// any size keeps every result (4 bytes a node) and no two texts evict each other: a
-    /// capped hash table made the searching grow faster than the page (issue 7's scaling).
+    /// any size keeps every result (4 bytes a node) and no two texts evict each other (a
+    /// capped hash table would make the searching grow faster than the page).
     memo: RefCell<Vec<u32>>,
     searched: RefCell<Vec<Searched>>,
     /// (entry index, start, end) of each match, the offsets within the searched text.
