@@ -1,4 +1,9 @@
-//! Inputs for the benchmarks: corpus pages and synthetic pages of a chosen size.
+//! `byline-bench`: inputs for the native benchmarks (`benches/clean.rs`) and the profiling
+//! examples: corpus pages and synthetic pages of a chosen size.
+//!
+//! It owns measuring, nothing else: it calls the core and the HTML adapter as the CLI does
+//! and changes neither. It is a crate of its own so that criterion and the peers it is
+//! measured against (dom_smoothie) never enter a test, CLI or wasm build.
 
 use std::path::{Path, PathBuf};
 

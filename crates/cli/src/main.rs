@@ -1,4 +1,10 @@
-//! `byline` — the command line: clean one page, or run over a corpus for scoring.
+//! `byline` — the command line: clean one page (a report, the plan as JSON, or the page
+//! written back as HTML with the hidden blocks marked and the badge added), or run over a
+//! corpus folder and write one prediction per page for the scorers in `../shared/eval`.
+//!
+//! It owns arguments, files and output formats, nothing else: pages are read through
+//! `byline-html` and every decision about them is the core's (`byline::analyze`), so the
+//! CLI cleans exactly as the extension does.
 
 use anyhow::{bail, Context, Result};
 use byline_html::{apply_to_html, decode, parse_document, text_to_html};
