@@ -4,8 +4,8 @@
 //! [`PageBuilder`] every adapter feeds; [`analyze`] turns a page and [`Options`] into a
 //! [`Plan`]: the article root, the blocks to hide with their kind and reason, the source
 //! attribution. [`rules`] and [`settings`] hold the user's per-site rules and switches,
-//! [`lexicon`] the word lists compiled in from `data/`, [`report`] and [`badge`] the plan
-//! read for people.
+//! [`picker`] writes the element picker's selector for a new rule, `lexicon` holds the
+//! word lists compiled in from `data/`, [`report`] and [`badge`] the plan read for people.
 //!
 //! It owns every decision about a page and may not touch the outside world: no I/O, no
 //! DOM (`web-sys`), no HTML parser (`scraper`), no clock. Adapters build its page model —
@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod badge;
 pub(crate) mod lexicon;
 pub mod page;
+pub mod picker;
 pub mod plan;
 pub mod report;
 pub mod rules;

@@ -91,6 +91,16 @@ pub fn host_chain(host: &str) -> Vec<&str> {
     out
 }
 
+/// `text` with the rule `host##selector` appended on a line of its own.
+pub fn append_hide_rule(text: &str, host: &str, selector: &str) -> String {
+    let mut out = text.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&format!("{host}##{selector}\n"));
+    out
+}
+
 /// The host part of a URL (`https://User@Sub.Example.com:8080/x` → `sub.example.com`).
 pub fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -286,6 +296,16 @@ pub fn effective(sites: &BTreeMap<String, SiteFlags>, host: &str) -> Effective {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picked_rule_goes_on_a_line_of_its_own_and_parses() {
+        assert_eq!(append_hide_rule("", "a.com", ".ad"), "a.com##.ad\n");
+        let text = append_hide_rule("b.com##.x", "a.com", "div > p");
+        assert_eq!(text, "b.com##.x\na.com##div > p\n");
+        let set = parse(&text);
+        assert!(set.diagnostics.is_empty());
+        assert_eq!(set.for_host("a.com").len(), 1);
+    }
 
     #[test]
     fn parses_hide_keep_global_and_comments() {

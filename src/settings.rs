@@ -39,6 +39,14 @@ pub struct Settings {
     pub sites: BTreeMap<String, SiteFlags>,
 }
 
+impl Settings {
+    /// The hosts the user opted into auto-cleaning: exact host names, never `*` (a
+    /// wildcard switch does not grant the extension a host permission).
+    pub fn auto_clean_hosts(&self) -> Vec<&str> {
+        self.sites.iter().filter(|(h, f)| h.as_str() != "*" && f.auto_clean == Some(true)).map(|(h, _)| h.as_str()).collect()
+    }
+}
+
 /// The `settings` item.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,6 +230,15 @@ mod tests {
 
     fn area(v: serde_json::Value) -> Area {
         serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn auto_clean_hosts_are_exact_opted_in_hosts() {
+        let s: Settings = serde_json::from_value(json!({"sites": {
+            "*": {"auto_clean": true}, "a.com": {"auto_clean": true}, "b.com": {"auto_clean": false}, "c.com": {}
+        }}))
+        .unwrap();
+        assert_eq!(s.auto_clean_hosts(), ["a.com"]);
     }
     fn round_trip(s: &Save) -> (Area, Area) {
         // Through JSON, as the storage API stores it.

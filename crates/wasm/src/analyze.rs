@@ -17,21 +17,17 @@ use byline::rules::Effective;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+/// Every field may be missing: it then takes its default.
 #[derive(Default, Deserialize)]
+#[serde(default)]
 struct Request {
-    #[serde(default)]
     url: Option<String>,
-    #[serde(default)]
     mode: Mode,
-    #[serde(default)]
     flags: Effective,
-    #[serde(default)]
     rules: Vec<RuleRef>,
     /// The badge's words from the extension's `_locales` (English when absent).
-    #[serde(default)]
     strings: BadgeStrings,
     /// The element budget (None: the core's default).
-    #[serde(default)]
     max_elements: Option<u32>,
 }
 

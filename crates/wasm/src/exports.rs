@@ -1,9 +1,10 @@
 //! What the extension calls besides the analysis (crate::analyze): settings in and out of
 //! storage, the site configuration for a page, rule checking for the options page, and the
-//! element picker's selector.
+//! element picker's selector, each a call into the core.
 
 use crate::to_js;
 use byline::page::NodeId;
+use byline::picker::{self, PathStep};
 use byline::rules::{self, Effective, Rule, RuleMatch};
 use byline::settings::{self, Area, Settings};
 use serde::{Deserialize, Serialize};
@@ -127,79 +128,22 @@ pub fn prepare() {
     byline::analysis::prepare();
 }
 
-/// The hosts the user opted into auto-cleaning (exact host names, never `*`).
+/// The hosts the user opted into auto-cleaning (`Settings::auto_clean_hosts`).
 #[wasm_bindgen]
 pub fn auto_clean_hosts(sync: JsValue, local: JsValue) -> Result<JsValue, JsValue> {
-    let loaded = settings::load(&area(sync), &area(local));
-    let hosts: Vec<&String> =
-        loaded.settings.sites.iter().filter(|(h, f)| h.as_str() != "*" && f.auto_clean == Some(true)).map(|(h, _)| h).collect();
-    to_js(&hosts)
+    to_js(&settings::load(&area(sync), &area(local)).settings.auto_clean_hosts())
 }
 
 /// The rules text with `host##selector` appended on a line of its own.
 #[wasm_bindgen]
 pub fn add_hide_rule(text: &str, host: &str, selector: &str) -> String {
-    let mut out = text.to_string();
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(&format!("{host}##{selector}\n"));
-    out
+    rules::append_hide_rule(text, host, selector)
 }
 
-/// One element on the picker's path, from the picked element up.
-#[derive(Deserialize)]
-struct PathStep {
-    tag: String,
-    #[serde(default)]
-    id: String,
-    #[serde(default)]
-    classes: Vec<String>,
-    /// 1-based position among siblings of the same tag.
-    nth: u32,
-    /// Siblings (itself included) with the same tag.
-    same: u32,
-}
-
-/// Names that look generated (long digit runs, hashes) change between page loads.
-fn stable_name(s: &str) -> bool {
-    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    !s.is_empty() && s.len() <= 40 && digits <= 2 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && !s.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// The selector the element picker writes for the picked element: an id when it has a
-/// stable one, else tag + stable classes, with `:nth-of-type` where the tag alone is
-/// ambiguous, joined by `>` up to the nearest ancestor with a stable id (or `body`).
+/// The element picker's selector for the picked element and its ancestors
+/// (`[{tag, id, classes, nth, same}]`, picked element first): `picker::selector`.
 #[wasm_bindgen]
 pub fn pick_selector(path: JsValue) -> Result<String, JsValue> {
     let path: Vec<PathStep> = from_js(path, "picker path")?;
-    let mut parts: Vec<String> = Vec::new();
-    for step in &path {
-        let tag = step.tag.to_ascii_lowercase();
-        if stable_name(&step.id) {
-            parts.push(format!("#{}", step.id));
-            break;
-        }
-        if tag == "body" || tag == "html" {
-            parts.push(tag);
-            break;
-        }
-        let classes: Vec<&String> = step.classes.iter().filter(|c| stable_name(c)).take(3).collect();
-        let mut part = tag.clone();
-        for c in &classes {
-            part.push('.');
-            part.push_str(c);
-        }
-        if classes.is_empty() && step.same > 1 {
-            part.push_str(&format!(":nth-of-type({})", step.nth));
-        }
-        parts.push(part);
-        // A distinctive class on the picked block itself is usually selector enough.
-        if parts.len() == 1 && !classes.is_empty() && step.same == 1 {
-            break;
-        }
-    }
-    parts.reverse();
-    Ok(parts.join(" > "))
+    Ok(picker::selector(&path))
 }

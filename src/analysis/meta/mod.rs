@@ -23,9 +23,10 @@ pub(crate) fn split_title(t: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The page's statements about itself. The tag lists are built when the value is; what
-/// costs more (JSON-LD parsed, `articleBody` found) is computed on the first question, so
-/// a page that is no article never pays for what only attribution reads.
+/// The page's statements about itself. The tag lists, the `<title>` and what article
+/// detection reads on every page (a declared article, the `articleBody`) are read when
+/// the value is built; the JSON-LD is parsed on the first question, so a page that is no
+/// article never pays for what only attribution reads.
 pub(crate) struct Meta<'a> {
     page: &'a Page,
     /// `<meta>` elements, in document order.
@@ -35,9 +36,10 @@ pub(crate) struct Meta<'a> {
     /// `<script>` elements, in document order.
     scripts: Vec<NodeId>,
     json_ld: OnceCell<Vec<JsonDoc>>,
-    article_body: OnceCell<Option<String>>,
-    declares_article: OnceCell<bool>,
-    doc_title: OnceCell<Option<String>>,
+    /// Read by article detection on every page, so computed as the value is built.
+    article_body: Option<String>,
+    declares_article: bool,
+    doc_title: Option<String>,
 }
 
 /// What `Meta::new` lists, by tag.
@@ -73,16 +75,19 @@ impl<'a> Meta<'a> {
                 _ => {}
             }
         }
-        Meta {
+        let mut meta = Meta {
             page,
             metas,
             links,
             scripts,
             json_ld: OnceCell::new(),
-            article_body: OnceCell::new(),
-            declares_article: OnceCell::new(),
-            doc_title: OnceCell::new(),
-        }
+            article_body: None,
+            declares_article: false,
+            doc_title: page.find_tag("title").map(|t| collapse(&page.raw_text(t))),
+        };
+        meta.declares_article = declared::declares_article(page, meta.content("og:type"), &meta.scripts);
+        meta.article_body = declared::article_body(page, &meta.scripts);
+        meta
     }
 
     pub(crate) fn page(&self) -> &'a Page {
@@ -135,7 +140,7 @@ impl<'a> Meta<'a> {
 
     /// The first `<title>`'s text, whitespace collapsed.
     pub(crate) fn doc_title(&self) -> Option<&str> {
-        self.doc_title.get_or_init(|| self.page.find_tag("title").map(|t| collapse(&self.page.raw_text(t)))).as_deref()
+        self.doc_title.as_deref()
     }
 }
 
@@ -154,12 +159,12 @@ impl Meta<'_> {
     /// The page says it is an article: og:type article, a blog engine's single-post
     /// `<body>`, or a schema.org Article-like type in microdata or JSON-LD.
     pub(crate) fn declares_article(&self) -> bool {
-        *self.declares_article.get_or_init(|| declared::declares_article(self.page, self.content("og:type"), &self.scripts))
+        self.declares_article
     }
 
     /// The longest JSON-LD `articleBody` string (`declared::ARTICLE_BODY_MIN_CHARS` or
     /// longer), squashed for matching paragraphs against it.
     pub(crate) fn article_body(&self) -> Option<&str> {
-        self.article_body.get_or_init(|| declared::article_body(self.page, &self.scripts)).as_deref()
+        self.article_body.as_deref()
     }
 }
