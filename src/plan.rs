@@ -72,6 +72,8 @@ pub enum Kind {
     BackToTop,
     CaptionRepeat,
     OutsideArticle,
+    /// Text blocks the block model scores as page furniture, not story text.
+    Boilerplate,
     /// Hidden by one of the user's `host##selector` rules.
     SiteRule,
 }
@@ -91,6 +93,7 @@ pub const KINDS: &[(Kind, &str)] = &[
     (Kind::BackToTop, "back_to_top"),
     (Kind::CaptionRepeat, "caption_repeat"),
     (Kind::OutsideArticle, "outside_article"),
+    (Kind::Boilerplate, "boilerplate"),
     (Kind::SiteRule, "site_rule"),
 ];
 

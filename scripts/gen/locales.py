@@ -24,7 +24,7 @@ KEYS = [
  "reasonButtonLabel", "reasonFooterPhrase", "reasonDisclaimerPhrase", "reasonDisclaimerOpening",
  "reasonPrevNext", "reasonStoryPointer", "reasonAdDisclosure", "reasonNoticeLine", "reasonReaderPrompt",
  "reasonCommentForm", "reasonEmailSignup", "reasonSubscribeButton", "reasonNewsletterLabel",
- "reasonCaptionRepeat", "reasonPhotoRepeat", "reasonFocusFurniture", "reasonFocusOutside", "reasonSiteRule",
+ "reasonCaptionRepeat", "reasonPhotoRepeat", "reasonFocusFurniture", "reasonFocusOutside", "reasonBlockModel", "reasonSiteRule",
 ]
 
 M = {}
@@ -119,6 +119,7 @@ M["en"] = {
  "reasonPhotoRepeat": "the same photo shown again with its caption",
  "reasonFocusFurniture": "furniture inside the story (focus mode)",
  "reasonFocusOutside": "outside the article (focus mode)",
+ "reasonBlockModel": "page furniture: none of its $1 text blocks reads like story text",
  "reasonSiteRule": "site rule (line $1): $2",
 }
 M["zh_CN"] = {
@@ -212,6 +213,7 @@ M["zh_CN"] = {
  "reasonPhotoRepeat": "同一张图片连同说明再次出现",
  "reasonFocusFurniture": "报道内的页面附属内容（专注模式）",
  "reasonFocusOutside": "文章之外（专注模式）",
+ "reasonBlockModel": "页面杂项：其中 $1 个文字块都不像正文",
  "reasonSiteRule": "网站规则（第 $1 行）：$2",
 }
 M["ko"] = {
@@ -305,6 +307,7 @@ M["ko"] = {
  "reasonPhotoRepeat": "설명과 함께 다시 나온 같은 사진",
  "reasonFocusFurniture": "기사 안의 부속 요소 (집중 모드)",
  "reasonFocusOutside": "기사 바깥 (집중 모드)",
+ "reasonBlockModel": "페이지 부속 요소: 텍스트 블록 $1개 중 본문 같은 것이 없음",
  "reasonSiteRule": "사이트 규칙 ($1번째 줄): $2",
 }
 M["ja"] = {
@@ -398,6 +401,7 @@ M["ja"] = {
  "reasonPhotoRepeat": "説明付きで再び表示された同じ写真",
  "reasonFocusFurniture": "記事内の付属要素（集中モード）",
  "reasonFocusOutside": "記事の外側（集中モード）",
+ "reasonBlockModel": "ページの付属部分：$1 個のテキストブロックのどれも本文らしくない",
  "reasonSiteRule": "サイトのルール（$1 行目）: $2",
 }
 

@@ -1,6 +1,7 @@
 //! The pure analysis core: page model in, plan out. No I/O, no DOM, no parser.
 
 pub mod article;
+pub mod blocks;
 pub(crate) mod attribution;
 pub(crate) mod captions;
 pub(crate) mod clutter;
@@ -66,8 +67,26 @@ pub fn prepare() {
 }
 
 /// Analyses a page. Pure: the same page and options always give the same plan.
+///
+/// The learned block model (`blocks`, `data/model/blocks.bin`) is not switched on here yet:
+/// it loses story text on some page types (see the README's Measured section) and does not
+/// fit the wasm budget. [`analyze_with`] runs it, for `byline eval --block-model`.
 #[inline(never)]
 pub fn analyze(page: &Page, options: &Options) -> Plan {
+    run(page, options, None)
+}
+
+/// [`analyze`] with a block model: tidy mode also hides the structural clutter the model
+/// finds (`blocks::tidy_hides`). For evaluating a model, e.g. one trained without some
+/// corpus on that corpus (`byline eval --block-model`, `scripts/train/loco.sh`).
+pub fn analyze_with(page: &Page, options: &Options, model: Option<&blocks::Model>) -> Plan {
+    run(page, options, model)
+}
+
+/// Both entry points; inlined into each, so `analyze` (and the wasm build) carries no
+/// block-model code.
+#[inline(always)]
+fn run(page: &Page, options: &Options, model: Option<&blocks::Model>) -> Plan {
     let mut plan = Plan { mode: options.mode, node_count: page.len() as u32, ..Plan::default() };
     if page.is_empty() {
         return plan;
@@ -96,6 +115,18 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     let mut hidden = clutter::find(page, &stats, &guard);
     let captions = captions::find(page, &stats, &guard, &hidden);
     hidden.extend(captions);
+    if options.mode == Mode::Tidy && model.is_some() {
+        let cx = blocks::Context {
+            root: art.root,
+            title: art.title_node,
+            story: &art.nodes,
+            story_blocks: &art.blocks,
+            furniture: &art.furniture,
+            hidden: &hidden,
+        };
+        let furniture = blocks::tidy_hides(page, &stats, &cx, &guard, model);
+        hidden.extend(furniture);
+    }
     if options.mode == Mode::Focus {
         hidden.extend(outside_article(page, &art.nodes, art.root, art.title_node));
         // Furniture the detector found inside story blocks it kept whole.
@@ -119,6 +150,37 @@ pub fn analyze(page: &Page, options: &Options) -> Plan {
     plan.hidden = hidden;
     plan.source = source;
     plan
+}
+
+/// Every text block of the page with its features, as the classifier reads them after
+/// the rule passes (what `byline features` exports for training).
+pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
+    if page.is_empty() {
+        return vec![];
+    }
+    let elements = page.nodes.iter().filter(|n| matches!(n.data, crate::page::NodeData::Element { .. })).count() as u32;
+    if elements > options.element_budget() {
+        return vec![];
+    }
+    let meta = meta::Meta::new(page);
+    let stats = Stats::compute(page);
+    let art = article::detect(page, &stats, &meta);
+    let mut hidden = vec![];
+    if art.is_article {
+        let guard = Guard::new(art.root, &art.blocks, art.title_node);
+        hidden = clutter::find(page, &stats, &guard);
+        let captions = captions::find(page, &stats, &guard, &hidden);
+        hidden.extend(captions);
+    }
+    let cx = blocks::Context {
+        root: art.root,
+        title: art.title_node,
+        story: &art.nodes,
+        story_blocks: &art.blocks,
+        furniture: &art.furniture,
+        hidden: &hidden,
+    };
+    blocks::rows(page, &stats, &cx)
 }
 
 /// Focus mode: every element beside the path from `<body>` to the article and headline.

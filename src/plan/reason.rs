@@ -34,6 +34,7 @@ pub enum ReasonCode {
     PhotoRepeat,
     FocusFurniture,
     FocusOutside,
+    BlockModel,
     SiteRule,
 }
 
@@ -65,6 +66,7 @@ pub const REASONS: &[(ReasonCode, &str, &str)] = &[
     (ReasonCode::PhotoRepeat, "photo_repeat", "the same photo shown again with its caption"),
     (ReasonCode::FocusFurniture, "focus_furniture", "furniture inside the story (focus mode)"),
     (ReasonCode::FocusOutside, "focus_outside", "outside the article (focus mode)"),
+    (ReasonCode::BlockModel, "block_model", "page furniture: none of its $1 text blocks reads like story text"),
     (ReasonCode::SiteRule, "site_rule", "site rule (line $1): $2"),
 ];
 

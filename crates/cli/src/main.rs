@@ -16,6 +16,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+mod features;
+
 #[derive(Parser)]
 #[command(name = "byline", version, about = "Cleans news pages and tells where the story comes from")]
 struct Cli {
@@ -96,7 +98,33 @@ enum Command {
         field: Field,
         #[arg(long, value_enum, default_value = "tidy")]
         mode: ModeArg,
+        /// Clean with this block model (tidy mode hides the structural clutter it finds;
+        /// scripts/train/loco.sh scores each corpus with a model trained without it).
+        #[arg(long)]
+        block_model: Option<PathBuf>,
     },
+    /// Write every text block of every CORPUS/<id>/source.html with the block classifier's
+    /// features, one JSON line each (the training data of scripts/train/).
+    Features {
+        corpus: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// The pages of a corpus folder, `(id, path of its source.html)`, sorted by id.
+fn corpus_pages(corpus: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(corpus)
+        .with_context(|| format!("cannot read corpus {}", corpus.display()))?
+        .filter_map(|e| e.ok())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().join("source.html")))
+        .filter(|(_, p)| p.is_file())
+        .collect();
+    if pages.is_empty() {
+        bail!("{}: no <id>/source.html pages", corpus.display());
+    }
+    pages.sort();
+    Ok(pages)
 }
 
 fn read_page(path: &Path) -> Result<String> {
@@ -224,7 +252,19 @@ fn run(cli: Cli) -> Result<()> {
             let (_, _, plan) = clean_with_rules(&html, &Options { url, mode: mode.into(), ..Options::default() }, rules.as_ref());
             emit(&(serde_json::to_string(&plan)? + "\n"))?;
         }
-        Command::Eval { corpus, out, field, mode } => eval(&corpus, &out, field, mode.into())?,
+        Command::Eval { corpus, out, field, mode, block_model } => {
+            let model = match block_model {
+                Some(path) => {
+                    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                    let model = byline::analysis::blocks::Model::parse(&bytes)
+                        .map_err(|e| anyhow::anyhow!("{}: not a block model ({e:?})", path.display()))?;
+                    Some(model)
+                }
+                None => None,
+            };
+            eval(&corpus, &out, field, mode.into(), model.as_ref())?
+        }
+        Command::Features { corpus, out } => features::export(&corpus, &out)?,
     }
     Ok(())
 }
@@ -238,7 +278,7 @@ fn emit(s: &str) -> Result<()> {
     }
 }
 
-fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode) -> Result<()> {
+fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode, model: Option<&byline::analysis::blocks::Model>) -> Result<()> {
     let mut ids: Vec<String> = std::fs::read_dir(corpus)
         .with_context(|| format!("cannot read corpus {}", corpus.display()))?
         .filter_map(|e| e.ok())
@@ -263,8 +303,19 @@ fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode) -> Result<()> {
             .and_then(|m| m.get("url").and_then(|u| u.as_str()).map(String::from));
         let result = read_page(&dir.join("source.html")).and_then(|html| {
             std::panic::catch_unwind(|| {
-                let (_, model, plan) = clean(&html, &Options { url, mode, ..Options::default() });
-                let r = report(&model, &plan);
+                let options = Options { url, mode, ..Options::default() };
+                let (page, plan) = match model {
+                    Some(m) => {
+                        let page = byline_html::parse(&html);
+                        let plan = byline::analysis::analyze_with(&page, &options, Some(m));
+                        (page, plan)
+                    }
+                    None => {
+                        let (_, page, plan) = clean(&html, &options);
+                        (page, plan)
+                    }
+                };
+                let r = report(&page, &plan);
                 match field {
                     Field::ArticleText => r.article_text,
                     Field::VisibleText => r.visible_text,
