@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub(crate) mod sort;
+pub(crate) mod tags;
 pub(crate) mod text;
 
 pub use analysis::analyze;

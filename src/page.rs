@@ -6,6 +6,8 @@
 //! browser) feed a [`PageBuilder`]; the builder alone decides what enters the model, so
 //! both adapters produce the same arena for the same document.
 
+use crate::tags::is_block;
+
 pub type NodeId = u32;
 pub const NO_NODE: NodeId = u32::MAX;
 
@@ -225,8 +227,9 @@ fn truncate_chars(s: &str, max: usize) -> &str {
 /// Builds a [`Page`] from open/text/close events in document order.
 ///
 /// The rules that decide what enters the model live here, so every adapter agrees:
-/// whitespace-only text is dropped, adjacent text is merged, children of
-/// [`OPAQUE_TAGS`] and of non-JSON-LD scripts are skipped, long strings are cut.
+/// whitespace-only text is not a node of its own (a word gap it makes between two texts of
+/// one line is kept as a space, see [`PageBuilder::text`]), adjacent text is merged,
+/// children of [`OPAQUE_TAGS`] and of non-JSON-LD scripts are skipped, long strings are cut.
 #[derive(Default)]
 pub struct PageBuilder {
     nodes: Vec<Node>,
@@ -241,6 +244,13 @@ pub struct PageBuilder {
     /// Depth of skipped subtrees currently open.
     skip_depth: usize,
     pending_text: String,
+    /// A text node entered the model since the last block element opened or closed.
+    line_has_text: bool,
+    /// That text node ended in whitespace.
+    last_text_ends_in_space: bool,
+    /// Whitespace-only text came after it, with no block boundary between: the next text of
+    /// the line starts with a word gap.
+    gap: bool,
 }
 
 /// `text` is non-empty and only HTML's ASCII whitespace (what crates/wasm/snapshot.js's `BLANK`
@@ -265,6 +275,9 @@ impl PageBuilder {
         self.tag_buf.clear();
         self.tag_buf.push_str(tag);
         self.tag_buf.make_ascii_lowercase();
+        if is_block(&self.tag_buf) {
+            self.line_break();
+        }
         let tag_id = match self.tag_ids.binary_search_by(|(name, _)| (**name).cmp(self.tag_buf.as_str())) {
             Ok(k) => self.tag_ids[k].1,
             Err(k) => {
@@ -297,6 +310,12 @@ impl PageBuilder {
     /// the browser adapter relies on it to send such nodes as " " — on pretty-printed pages
     /// they are about 40 % of a snapshot's bytes. Both adapters come through here, so their
     /// models stay equal.
+    ///
+    /// Text that is only whitespace (HTML's, or a no-break space) after the elements around
+    /// it are taken into account does not become a node; when it separates two texts of one
+    /// line (no block element opens or closes between them), the later one starts with a
+    /// space, so `or<em> </em>filled` reads "or filled" and `<a>a</a> <a>b</a>` "a b", as a
+    /// browser shows them.
     pub fn text(&mut self, text: &str) {
         if self.skip_depth == 0 && self.pending_text.len() < MAX_TEXT_CHARS * 4 {
             if text.len() > 1 && is_html_whitespace(text) {
@@ -316,15 +335,27 @@ impl PageBuilder {
         self.flush_text();
         if let Some(id) = self.stack.pop() {
             self.nodes[id as usize].end = self.nodes.len() as NodeId;
+            if let NodeData::Element { tag, .. } = &self.nodes[id as usize].data {
+                if is_block(&self.tags[*tag as usize]) {
+                    self.line_break();
+                }
+            }
         }
+    }
+
+    /// A block element opened or closed: text after it starts a new line, with no gap.
+    fn line_break(&mut self) {
+        self.line_has_text = false;
+        self.gap = false;
     }
 
     fn flush_text(&mut self) {
         if self.pending_text.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.pending_text);
+        let mut text = std::mem::take(&mut self.pending_text);
         if text.trim().is_empty() {
+            self.gap |= self.line_has_text;
             return;
         }
         let id = self.nodes.len() as NodeId;
@@ -332,6 +363,12 @@ impl PageBuilder {
         if parent == NO_NODE {
             return; // text outside the root element
         }
+        if self.gap && !self.last_text_ends_in_space && !text.starts_with(char::is_whitespace) {
+            text.insert(0, ' ');
+        }
+        self.gap = false;
+        self.line_has_text = true;
+        self.last_text_ends_in_space = text.ends_with(char::is_whitespace);
         let text = truncate_chars(&text, MAX_TEXT_CHARS);
         self.nodes.push(Node { parent, end: id + 1, data: NodeData::Text(text.into()) });
     }
@@ -377,6 +414,42 @@ mod tests {
         }
         assert_eq!(build("\u{a0}\u{a0}").text(1), Some("a\u{a0}\u{a0}b"));
         assert!(is_html_whitespace(" \n") && !is_html_whitespace("") && !is_html_whitespace(" x") && !is_html_whitespace("\u{a0}"));
+    }
+
+    /// Whitespace-only text between two texts of one line is a word gap the model keeps (the
+    /// later text starts with a space), whatever elements wrap it; across a block boundary, or
+    /// where a text already has the space, nothing is added.
+    #[test]
+    fn whitespace_between_inline_elements_is_a_word_gap() {
+        // (events, the model's texts): `<` opens the named element, `>` closes one, else text.
+        let texts = |events: &[&str]| {
+            let mut b = PageBuilder::new();
+            b.open("body", []);
+            for e in events {
+                match e.strip_prefix('<') {
+                    Some(tag) => drop(b.open(tag, [])),
+                    None if *e == ">" => b.close(),
+                    None => b.text(e),
+                }
+            }
+            let p = b.finish();
+            (0..p.len() as NodeId).filter_map(|i| p.text(i).map(str::to_string)).collect::<Vec<_>>()
+        };
+        // or<em> </em>filled
+        assert_eq!(texts(&["<p", "or", "<em", " ", ">", "filled", ">"]), ["or", " filled"]);
+        // <b><a><strong>statement</strong></a> </b>to
+        assert_eq!(texts(&["<p", "<b", "<a", "<strong", "statement", ">", ">", " ", ">", "to", ">"]), ["statement", " to"]);
+        // <a>late</a>\n<a>again</a>, and a no-break space alone in a span
+        assert_eq!(texts(&["<p", "<a", "late", ">", "\n  ", "<a", "again", ">", ">"]), ["late", " again"]);
+        assert_eq!(texts(&["<p", "lasted", "<span", "\u{a0}", ">", "almost", ">"]), ["lasted", " almost"]);
+        // Already spaced: nothing added.
+        assert_eq!(texts(&["<p", "or ", "<em", " ", ">", "filled", ">"]), ["or ", "filled"]);
+        assert_eq!(texts(&["<p", "or", "<em", " ", ">", " filled", ">"]), ["or", " filled"]);
+        // A block boundary between: no gap (a line break is not a space), nor before the
+        // line's first text.
+        assert_eq!(texts(&["<p", "one", ">", "\n", "<p", "two", ">"]), ["one", "two"]);
+        assert_eq!(texts(&["<div", "one", "<span", " ", ">", "<p", "two", ">", ">"]), ["one", "two"]);
+        assert_eq!(texts(&["<p", "<em", " ", ">", "first", ">"]), ["first"]);
     }
 
     #[test]

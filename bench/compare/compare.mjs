@@ -1,65 +1,120 @@
 #!/usr/bin/env node
-// Byline vs Readability.js over one corpus folder, scored by the shared score.py, side by side.
+// Byline beside its peers on the dev corpora, scored by the shared score.py.
 //
-//   cd bench/compare && npm install && node compare.mjs ../../../shared/corpus/readability
-//   node compare.mjs ../../../shared/corpus/trafilatura --mode focus --field visible_text
+// The table (one command, every dev corpus × every system, in one run):
 //
-// Byline: `target/release/byline eval CORPUS --out OUT/byline [--mode M] [--field F]` (build the
-// release CLI first). Readability.js 0.6.0 on jsdom: for every CORPUS/<id>/source.html the
-// article's content HTML is turned into text lines by shared/eval/html2text.py (the same rules
-// that made the readability corpus's expected.txt); with `--field visible_text` the title line
-// comes first (Reader View shows it), with `article_text` only the content (as in the gold).
-// Pages where Readability returns null count as empty predictions. Throughput: wall-clock
-// pages per second, Byline as reported by its CLI (parse + analysis, one thread, native),
-// Readability per page as jsdom parse + parse() (the eval loop's file I/O excluded for both).
-import { Readability } from "@mozilla/readability";
-import { JSDOM, VirtualConsole } from "jsdom";
+//   cargo build --release -p byline-cli
+//   cargo build --release --manifest-path bench/peers/Cargo.toml
+//   npm --prefix bench/compare ci
+//   node bench/compare/compare.mjs [--corpus NAME] [--limit N] [--out DIR]
+//
+// Rows: readability, scrapinghub, goose3, trafilatura, zh-cwce, and wcxb twice — its article
+// pages (meta.json page_type "article") and the others — from ../shared/corpus (--shared DIR
+// for another place). `--corpus NAME` runs one row (`wcxb` both of its rows); `--limit N`
+// takes the first N pages of each row (ids sorted), for a quick run. Systems:
+//   Byline article_text       `byline eval VIEW --field article_text` (the story text)
+//   Byline focus / tidy       `byline eval VIEW --field visible_text --mode focus|tidy`: what a
+//                             reader sees after the click in each mode
+//   Readability.js 0.6        on jsdom; the article's content HTML as text lines by
+//                             shared/eval/html2text.py (no title line, as in the gold)
+//   dom_smoothie 0.19,        native, by bench/peers (`byline-peers VIEW OUT`): the same
+//   rs-trafilatura 0.2.2      decoded page text as Byline's CLI reads, the URL from meta.json
+// A page where a system errors, panics or returns null is an empty prediction (column
+// `failed`). Each system's predictions (OUT/<row>/<system>/<id>.txt) are scored by score.py's
+// own score() (bench/compare/score_row.py): token P/R/F1; shingle P/R/F1 (what `score.py
+// --shingles` prints) where the corpus has full gold; with / without snippet shares and the
+// pooled snippet F1 where it has snippets; `kept`, the median of predicted / gold tokens
+// (on wcxb's non-article pages the interesting number: how much each system keeps); `empty`,
+// the share of pages with nothing predicted. A second table gives Byline's `is_article`
+// verdict (`byline clean --format json`) per row and per WCXB page type. The Markdown table
+// goes to stdout and OUT/table.md, the same as JSON to OUT/table.json. The binaries come from
+// $CARGO_TARGET_DIR (else target/) /release, or --byline PATH / --peers PATH.
+//
+// The older side by side, one corpus folder, Byline and Readability.js only, with throughput:
+//
+//   node bench/compare/compare.mjs ../shared/corpus/readability
+//   node bench/compare/compare.mjs ../shared/corpus/trafilatura --mode focus --field visible_text
+//
+// Byline: `byline eval CORPUS --out OUT/byline [--mode M] [--field F]`; Readability.js as above
+// (with `--field visible_text` the title line comes first: Reader View shows it).
+// Throughput: wall-clock pages per second, Byline as reported by its CLI (parse + analysis,
+// one thread, native), Readability per page as jsdom parse + parse() (file I/O excluded).
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pageFile, runReadability } from "./readability.mjs";
+import { table } from "./table.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
+const targetDir = path.resolve(repo, process.env.CARGO_TARGET_DIR ?? "target");
 
 function usage(msg) {
   if (msg) console.error(`compare: ${msg}`);
-  console.error("usage: node compare.mjs CORPUS_DIR [--mode tidy|focus] [--field article_text|visible_text] [--out DIR] [--eval DIR]");
+  console.error(
+    "usage: node compare.mjs [--corpus NAME] [--limit N] [--out DIR] [--shared DIR] [--byline PATH] [--peers PATH]\n" +
+      "       node compare.mjs CORPUS_DIR [--mode tidy|focus] [--field article_text|visible_text] [--out DIR]",
+  );
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let corpus = null;
-const opt = { mode: "tidy", field: "article_text", out: null, evalDir: path.resolve(repo, "../shared/eval") };
+const opt = {
+  mode: "tidy",
+  field: "article_text",
+  out: null,
+  corpus: null,
+  limit: null,
+  shared: path.resolve(repo, "../shared"),
+  evalDir: null,
+  byline: path.join(targetDir, "release/byline"),
+  peers: path.join(targetDir, "release/byline-peers"),
+  here,
+};
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
-  if (a === "--mode") opt.mode = args[++i];
-  else if (a === "--field") opt.field = args[++i];
-  else if (a === "--out") opt.out = args[++i];
-  else if (a === "--eval") opt.evalDir = args[++i];
+  const value = () => args[++i] ?? usage(`${a} needs a value`);
+  if (a === "--mode") opt.mode = value();
+  else if (a === "--field") opt.field = value();
+  else if (a === "--out") opt.out = value();
+  else if (a === "--eval") opt.evalDir = path.resolve(value());
+  else if (a === "--shared") opt.shared = path.resolve(value());
+  else if (a === "--corpus") opt.corpus = value();
+  else if (a === "--limit") opt.limit = Number(value());
+  else if (a === "--byline") opt.byline = path.resolve(value());
+  else if (a === "--peers") opt.peers = path.resolve(value());
   else if (a.startsWith("--")) usage(`unknown option ${a}`);
   else if (!corpus) corpus = path.resolve(a);
   else usage("one corpus at a time");
 }
-if (!corpus) usage();
+opt.evalDir ??= path.join(opt.shared, "eval");
+if (opt.limit !== null && !(Number.isInteger(opt.limit) && opt.limit > 0)) usage("--limit is a positive number of pages");
+const out = path.resolve(opt.out ?? fs.mkdtempSync(path.join(os.tmpdir(), "byline-compare-")));
+fs.mkdirSync(out, { recursive: true });
+if (!fs.existsSync(opt.byline)) usage(`${opt.byline} missing: run \`cargo build --release -p byline-cli\` first`);
+const scorer = path.join(opt.evalDir, "score.py");
+if (!fs.existsSync(scorer)) usage(`${scorer} missing (--shared DIR points at shared/, --eval DIR at shared/eval)`);
+
+if (!corpus) {
+  if (!fs.existsSync(opt.peers)) usage(`${opt.peers} missing: run \`cargo build --release --manifest-path bench/peers/Cargo.toml\` first`);
+  await table({ ...opt, out });
+  process.exit(0);
+}
+
+// ---- one corpus folder, Byline and Readability.js side by side ----
 if (!["tidy", "focus"].includes(opt.mode)) usage("--mode is tidy or focus");
 if (!["article_text", "visible_text"].includes(opt.field)) usage("--field is article_text or visible_text");
-const out = path.resolve(opt.out ?? fs.mkdtempSync(path.join(os.tmpdir(), "byline-compare-")));
-const byline = path.join(repo, "target/release/byline");
-if (!fs.existsSync(byline)) usage(`${byline} missing: run \`cargo build --release\` first`);
-const scorer = path.join(opt.evalDir, "score.py");
-if (!fs.existsSync(scorer)) usage(`${scorer} missing (--eval DIR points at shared/eval)`);
-
 const ids = fs
   .readdirSync(corpus)
-  .filter((d) => fs.existsSync(path.join(corpus, d, "source.html")))
+  .filter((d) => pageFile(path.join(corpus, d)))
   .sort();
 if (ids.length === 0) usage(`${corpus}: no <id>/source.html pages`);
 
-// ---- Byline ----
 const bylineOut = path.join(out, "byline");
-const run = spawnSync(byline, ["eval", corpus, "--out", bylineOut, "--mode", opt.mode, "--field", opt.field], {
+const run = spawnSync(opt.byline, ["eval", corpus, "--out", bylineOut, "--mode", opt.mode, "--field", opt.field], {
   encoding: "utf8",
 });
 if (run.status !== 0) {
@@ -68,71 +123,10 @@ if (run.status !== 0) {
 }
 const bylineRate = /\(([\d.]+) pages\/s\)/.exec(run.stderr)?.[1] ?? "?";
 
-// ---- Readability.js ----
-// UTF-8 when the bytes are valid UTF-8 (the readability corpus is stored that way whatever
-// its meta says), else the raw bytes so jsdom honours the declared charset.
-function source(id) {
-  const bytes = fs.readFileSync(path.join(corpus, id, "source.html"));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return bytes;
-  }
-}
-function pageUrl(id) {
-  try {
-    const m = JSON.parse(fs.readFileSync(path.join(corpus, id, "meta.json"), "utf8"));
-    if (typeof m.url === "string" && /^https?:/.test(m.url)) return m.url;
-  } catch {}
-  return `http://${id.replace(/[^a-z0-9.-]/gi, "-")}.example/`;
-}
-const rbHtml = path.join(out, "readability-html");
 const rbOut = path.join(out, "readability");
-fs.mkdirSync(rbHtml, { recursive: true });
-fs.mkdirSync(rbOut, { recursive: true });
-const quiet = new VirtualConsole(); // pages' own console noise and CSS errors stay quiet
-let rbMs = 0;
-let rbNull = 0;
-for (const id of ids) {
-  const html = source(id);
-  const t0 = performance.now();
-  let article = null;
-  try {
-    const dom = new JSDOM(html, { url: pageUrl(id), virtualConsole: quiet });
-    article = new Readability(dom.window.document).parse();
-    dom.window.close();
-  } catch {
-    article = null;
-  }
-  rbMs += performance.now() - t0;
-  if (!article) rbNull++;
-  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const title = opt.field === "visible_text" && article?.title ? `<h1>${esc(article.title)}</h1>` : "";
-  fs.writeFileSync(path.join(rbHtml, `${id}.html`), title + (article?.content ?? ""));
-}
-const rbRate = (ids.length / (rbMs / 1000)).toFixed(0);
-// Text lines by the corpus's own html2text rules.
-execFileSync(
-  "python3",
-  [
-    "-c",
-    `import os, sys
-sys.path.insert(0, sys.argv[1])
-from html2text import html_to_text
-src, dst = sys.argv[2], sys.argv[3]
-for f in os.listdir(src):
-    with open(os.path.join(src, f), encoding="utf-8") as h:
-        text = html_to_text(h.read())
-    with open(os.path.join(dst, f[:-5] + ".txt"), "w", encoding="utf-8") as o:
-        o.write(text + "\\n")`,
-    opt.evalDir,
-    rbHtml,
-    rbOut,
-  ],
-  { stdio: "inherit" },
-);
+const rb = runReadability(corpus, ids, rbOut, opt.evalDir, { title: opt.field === "visible_text" });
+const rbRate = (ids.length / (rb.ms / 1000)).toFixed(0);
 
-// ---- scores ----
 function summary(dir, label) {
   const s = execFileSync("python3", [scorer, corpus, dir, "--summary", "--label", label], { encoding: "utf8" });
   return s.trim().split("\n").pop();
@@ -148,5 +142,5 @@ console.log(["system".padEnd(15), ...keys.map((k) => k.padStart(10)), "pages/s".
 for (const [name, f, rate] of rows) {
   console.log([name.padEnd(15), ...keys.map((k) => (f[k] ?? "-").padStart(10)), String(rate).padStart(9)].join(" "));
 }
-if (rbNull) console.log(`(Readability.js returned null on ${rbNull} pages: scored as empty)`);
+if (rb.nulls) console.log(`(Readability.js returned null on ${rb.nulls} pages: scored as empty)`);
 console.log(`predictions: ${out}`);

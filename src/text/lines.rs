@@ -1,7 +1,7 @@
 //! A subtree's text as lines, one per block.
 
 use super::fold::collapse;
-use super::tags::{is_block, is_invisible_tag};
+use crate::tags::{is_block, is_invisible_tag};
 use crate::page::{NodeId, Page};
 
 /// Text of a subtree as lines, one per block (the rules of `html2text.py`), skipping

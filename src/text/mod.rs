@@ -1,14 +1,13 @@
 //! Text helpers shared by every pass: folding for matching (`fold`), CJK-aware counts
 //! (`counts`), the page's folded text sliced per subtree (`index`), block structure
-//! (`tags`, `lines`) and character helpers (`chars`). No allocation per character where it
-//! can be avoided.
+//! (`lines`, with the tag sets of `crate::tags`) and character helpers (`chars`). No
+//! allocation per character where it can be avoided.
 
 mod chars;
 mod counts;
 mod fold;
 mod index;
 mod lines;
-mod tags;
 #[cfg(test)]
 mod tests;
 
@@ -17,7 +16,7 @@ pub(crate) use counts::TextCounts;
 pub(crate) use fold::{collapse, collapse_into, fold, fold_char, squash, squash_groups};
 pub(crate) use index::TextIndex;
 pub(crate) use lines::block_lines;
-pub(crate) use tags::{is_block, is_invisible_tag};
+pub(crate) use crate::tags::{is_block, is_invisible_tag};
 
 /// A small deterministic generator for the randomised tests that compare a fast path with
 /// its plain definition (xorshift64; `seed` must not be 0).

@@ -1,6 +1,6 @@
 //! Tests of the text helpers, the byte paths against their plain definitions.
 
-use super::tags::{BLOCK_TAGS, INVISIBLE_TAGS};
+use crate::tags::{BLOCK_TAGS, INVISIBLE_TAGS};
 use super::*;
 use crate::page::NodeId;
 

@@ -89,7 +89,8 @@ enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
-    /// Clean every CORPUS/<id>/source.html and write PRED/<id>.txt for shared/eval/score.py.
+    /// Clean every CORPUS/<id>/source.html (or source.html.gz) and write PRED/<id>.txt for
+    /// shared/eval/score.py.
     Eval {
         corpus: PathBuf,
         #[arg(long)]
@@ -103,7 +104,7 @@ enum Command {
         #[arg(long)]
         block_model: Option<PathBuf>,
     },
-    /// Write every text block of every CORPUS/<id>/source.html with the block classifier's
+    /// Write every text block of every CORPUS/<id>/source.html(.gz) with the block classifier's
     /// features, one JSON line each (the training data of scripts/train/).
     Features {
         corpus: PathBuf,
@@ -112,24 +113,40 @@ enum Command {
     },
 }
 
-/// The pages of a corpus folder, `(id, path of its source.html)`, sorted by id.
+/// The pages of a corpus folder, `(id, path of its page file)` (see [`page_source`]),
+/// sorted by id.
 fn corpus_pages(corpus: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut pages: Vec<(String, PathBuf)> = std::fs::read_dir(corpus)
         .with_context(|| format!("cannot read corpus {}", corpus.display()))?
         .filter_map(|e| e.ok())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().join("source.html")))
-        .filter(|(_, p)| p.is_file())
+        .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), page_source(&e.path())?)))
         .collect();
     if pages.is_empty() {
-        bail!("{}: no <id>/source.html pages", corpus.display());
+        bail!("{}: no <id>/source.html or <id>/source.html.gz pages", corpus.display());
     }
     pages.sort();
     Ok(pages)
 }
 
+/// Reads a page file; gzipped bytes (the gzip magic number, whatever the file is called)
+/// are inflated first, so `source.html.gz` reads like `source.html`.
 fn read_page(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        use std::io::Read;
+        let mut inflated = Vec::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .read_to_end(&mut inflated)
+            .with_context(|| format!("{}: not a readable gzip file", path.display()))?;
+        bytes = inflated;
+    }
     decode(&bytes).with_context(|| format!("{}", path.display()))
+}
+
+/// The page file of a corpus folder: `source.html`, or `source.html.gz` when that is what
+/// the folder holds.
+fn page_source(dir: &Path) -> Option<PathBuf> {
+    ["source.html", "source.html.gz"].iter().map(|f| dir.join(f)).find(|p| p.is_file())
 }
 
 fn clean(html: &str, options: &Options) -> (scraper::Html, byline::Page, Plan) {
@@ -279,16 +296,7 @@ fn emit(s: &str) -> Result<()> {
 }
 
 fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode, model: Option<&byline::analysis::blocks::Model>) -> Result<()> {
-    let mut ids: Vec<String> = std::fs::read_dir(corpus)
-        .with_context(|| format!("cannot read corpus {}", corpus.display()))?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("source.html").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    if ids.is_empty() {
-        bail!("{}: no <id>/source.html pages", corpus.display());
-    }
-    ids.sort();
+    let ids: Vec<String> = corpus_pages(corpus)?.into_iter().map(|(id, _)| id).collect();
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let bar = ProgressBar::new(ids.len() as u64);
     bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"));
@@ -301,7 +309,8 @@ fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode, model: Option<&byli
             .ok()
             .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
             .and_then(|m| m.get("url").and_then(|u| u.as_str()).map(String::from));
-        let result = read_page(&dir.join("source.html")).and_then(|html| {
+        let source = page_source(&dir).unwrap_or_else(|| dir.join("source.html"));
+        let result = read_page(&source).and_then(|html| {
             std::panic::catch_unwind(|| {
                 let options = Options { url, mode, ..Options::default() };
                 let (page, plan) = match model {

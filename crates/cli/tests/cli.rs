@@ -100,3 +100,31 @@ fn rules_file_hides_and_protects() {
     let (_, other, _) = byline(&["clean", page, "--url", "https://elsewhere.example/a", "--rules", &rules]);
     assert_eq!(kinds(&other), plain);
 }
+
+/// Gzipped pages: `eval` takes `source.html.gz` where a page folder holds that instead of
+/// `source.html`, and `clean` inflates a gzipped file whatever it is called; a broken gzip
+/// is a one-line error.
+#[test]
+fn gzipped_pages_are_read() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gz-corpus");
+    let out = std::env::temp_dir().join(format!("byline-cli-{}-gz-out", std::process::id()));
+    let (code, _, err) = byline(&["eval", corpus, "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2 pages"), "{err}");
+    let gz = std::fs::read_to_string(out.join("gzipped.txt")).unwrap();
+    assert!(gz.contains("propeller shafts and the ramp hydraulics"), "{gz}");
+    let plain = std::fs::read_to_string(out.join("plain.txt")).unwrap();
+    assert!(plain.contains("city library reading room"), "{plain}");
+
+    let page = format!("{corpus}/gzipped/source.html.gz");
+    let (code, stdout, err) = byline(&["clean", &page, "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(v["article_text"].as_str().unwrap().contains("first crossing left at seven"), "{stdout}");
+
+    let broken = temp("broken.html.gz", b"\x1f\x8b\x08\0\0\0\0\0\0\x03not deflate at all");
+    let (code, stdout, err) = byline(&["clean", &broken]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty() && err.trim_end().lines().count() == 1, "{err}");
+    assert!(err.contains("not a readable gzip file"), "{err}");
+}

@@ -1,4 +1,5 @@
-//! The tag sets text extraction reads: block elements and never-visible elements.
+//! The tag sets text extraction reads: block elements and never-visible elements (the page
+//! builder reads the block set too, to know where a word gap can show).
 
 /// A list of tag names and its membership test, from one list: the test is a `match`,
 /// which compiles to a switch on the length and a few byte comparisons instead of a
