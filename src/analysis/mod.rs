@@ -112,18 +112,9 @@ fn run(page: &Page, options: &Options, model: Option<&blocks::Model>) -> Plan {
     // The whole story blocks (root and merged siblings) and the headline are protected.
     let guard = Guard::new(art.root, &art.blocks, art.title_node);
 
-    let mut hidden = clutter::find(page, &stats, &guard);
-    let captions = captions::find(page, &stats, &guard, &hidden);
-    hidden.extend(captions);
+    let mut hidden = rule_hides(page, &stats, &guard);
     if options.mode == Mode::Tidy && model.is_some() {
-        let cx = blocks::Context {
-            root: art.root,
-            title: art.title_node,
-            story: &art.nodes,
-            story_blocks: &art.blocks,
-            furniture: &art.furniture,
-            hidden: &hidden,
-        };
+        let cx = blocks::Context::of(&art, &hidden);
         let furniture = blocks::tidy_hides(page, &stats, &cx, &guard, model);
         hidden.extend(furniture);
     }
@@ -152,6 +143,14 @@ fn run(page: &Page, options: &Options, model: Option<&blocks::Model>) -> Plan {
     plan
 }
 
+/// What the rule passes hide: clutter, then repeated captions.
+fn rule_hides(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
+    let mut hidden = clutter::find(page, stats, guard);
+    let captions = captions::find(page, stats, guard, &hidden);
+    hidden.extend(captions);
+    hidden
+}
+
 /// Every text block of the page with its features, as the classifier reads them after
 /// the rule passes (what `byline features` exports for training).
 pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
@@ -168,18 +167,9 @@ pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
     let mut hidden = vec![];
     if art.is_article {
         let guard = Guard::new(art.root, &art.blocks, art.title_node);
-        hidden = clutter::find(page, &stats, &guard);
-        let captions = captions::find(page, &stats, &guard, &hidden);
-        hidden.extend(captions);
+        hidden = rule_hides(page, &stats, &guard);
     }
-    let cx = blocks::Context {
-        root: art.root,
-        title: art.title_node,
-        story: &art.nodes,
-        story_blocks: &art.blocks,
-        furniture: &art.furniture,
-        hidden: &hidden,
-    };
+    let cx = blocks::Context::of(&art, &hidden);
     blocks::rows(page, &stats, &cx)
 }
 

@@ -29,6 +29,19 @@ pub(crate) struct Context<'a> {
     pub hidden: &'a [Hide],
 }
 
+impl<'a> Context<'a> {
+    pub(crate) fn of(art: &'a crate::analysis::article::Article, hidden: &'a [Hide]) -> Context<'a> {
+        Context {
+            root: art.root,
+            title: art.title_node,
+            story: &art.nodes,
+            story_blocks: &art.blocks,
+            furniture: &art.furniture,
+            hidden,
+        }
+    }
+}
+
 /// One block and its features (what `byline features` exports for training).
 #[derive(Clone, Debug, Serialize)]
 pub struct BlockRow {
