@@ -26,10 +26,13 @@ wasm=extension/pkg/byline_bg.wasm
 # towards address 0, so the lowest 1 KB is only touched by a stack about to overflow
 # (the core has no recursion); knowing it unused lets wasm-opt fold address arithmetic
 # into load and store offsets (1.3 KB smaller gzip).
-# --converge repeats the passes until the module stops shrinking (306 bytes smaller gzip;
-# replay.mjs 24.35/25.22 ms without, 25.04/24.35 ms with, same run); --strip-producers
-# drops the toolchain's "producers" metadata section (106 bytes).
-if node_modules/.bin/wasm-opt -O3 --converge --strip-producers --low-memory-unused \
+# --converge repeats the passes until the module stops shrinking (306 bytes smaller gzip);
+# --strip-producers drops the toolchain's "producers" metadata section (106 bytes).
+# --reorder-functions-by-name lays the functions out in name order, so the copies of one
+# generic function (one per type, one per crate) sit side by side where gzip finds them:
+# about 2.2 KB smaller gzip, the code itself unchanged (replay.mjs 22.76 ms before,
+# 22.74 ms after, same run).
+if node_modules/.bin/wasm-opt -O3 --converge --strip-producers --low-memory-unused --reorder-functions-by-name \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$wasm" -o "$wasm.opt"; then

@@ -40,7 +40,7 @@ pub enum ReasonCode {
 
 /// Every code, in declaration order, with its name and its English template (`$1`, `$2`:
 /// the arguments).
-pub const REASONS: &[(ReasonCode, &str, &str)] = &[
+pub static REASONS: &[(ReasonCode, &str, &str)] = &[
     (ReasonCode::CommentSection, "comment_section", "comment section under “$1”"),
     (ReasonCode::HeadlineList, "headline_list", "“$1” over a list of $2 headline links beside the article"),
     (ReasonCode::HeadingOverLinks, "heading_over_links", "“$1” heading over $2 links"),

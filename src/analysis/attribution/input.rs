@@ -78,13 +78,20 @@ impl<'a> Input<'a> {
 
     /// The article's text blocks.
     pub(super) fn article_blocks(&self) -> &Blocks<'a> {
-        self.article_blocks.get_or_init(|| Blocks::of(self.page, &self.stats.block_of, self.story.nodes, |i| self.skipped(i), |_| false))
+        self.article_blocks.get_or_init(|| self.blocks(self.story.nodes, false))
     }
 
     /// The body's text blocks outside the article (the only ones their readers want).
     pub(super) fn body_blocks(&self) -> &Blocks<'a> {
-        self.body_blocks
-            .get_or_init(|| Blocks::of(self.page, &self.stats.block_of, &[self.body()], |i| self.skipped(i), |b| self.in_article(b)))
+        self.body_blocks.get_or_init(|| self.blocks(&[self.body()], true))
+    }
+
+    /// The story's text blocks under `roots`, without those in the article when
+    /// `outside_article`. One function for both block lists, so that `Blocks::of` is built
+    /// into the wasm once rather than once per pair of closures.
+    #[inline(never)]
+    fn blocks(&self, roots: &[NodeId], outside_article: bool) -> Blocks<'a> {
+        Blocks::of(self.page, &self.stats.block_of, roots, |i| self.skipped(i), |b| outside_article && self.in_article(b))
     }
 
     /// The nodes around the headline that hold bylines, credits and the page date: from the
