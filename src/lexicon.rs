@@ -8,9 +8,58 @@ use aho_corasick::{Input, Match, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const CLUTTER_TXT: &str = include_str!("../data/clutter.txt");
-const ATTRIBUTION_TXT: &str = include_str!("../data/attribution.txt");
-const AGENCIES_TXT: &str = include_str!("../data/agencies.txt");
+/// A lexicon file as the parsers read it, without its `#` comment and blank lines, which
+/// they skip anyway: left out at compile time, the files' documentation does not ship in
+/// the wasm.
+macro_rules! lexicon_text {
+    ($path:literal) => {{
+        const RAW: &[u8] = include_bytes!($path);
+        const KEPT: [u8; kept_lines(RAW, &mut [])] = {
+            let mut out = [0; kept_lines(RAW, &mut [])];
+            kept_lines(RAW, &mut out);
+            out
+        };
+        match std::str::from_utf8(&KEPT) {
+            Ok(text) => text,
+            Err(_) => panic!("a lexicon file is not UTF-8"),
+        }
+    }};
+}
+
+/// Copies the lines of `raw` that are neither blank nor a `#` comment (after leading ASCII
+/// whitespace) into `out`, each ending in `\n`, as far as `out` reaches; returns the length
+/// they take. Whole lines only, so UTF-8 stays valid.
+const fn kept_lines(raw: &[u8], out: &mut [u8]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < raw.len() {
+        let start = i;
+        while i < raw.len() && raw[i] != b'\n' {
+            i += 1;
+        }
+        let end = i;
+        i += 1;
+        let mut first = start;
+        while first < end && raw[first].is_ascii_whitespace() {
+            first += 1;
+        }
+        if first == end || raw[first] == b'#' {
+            continue;
+        }
+        let mut k = start;
+        while k <= end {
+            if n < out.len() {
+                out[n] = if k < end { raw[k] } else { b'\n' };
+            }
+            n += 1;
+            k += 1;
+        }
+    }
+    n
+}
+
+const CLUTTER_TXT: &str = lexicon_text!("../data/clutter.txt");
+const ATTRIBUTION_TXT: &str = lexicon_text!("../data/attribution.txt");
+const AGENCIES_TXT: &str = lexicon_text!("../data/agencies.txt");
 
 /// How a clutter phrase is used (the `match` part of a `[match:kind]` section).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -383,6 +432,24 @@ mod tests {
             }
         }
         assert!(tiled > 500, "{tiled} texts tiled");
+    }
+
+    /// The files as compiled in read as the files themselves do: only comments and blank
+    /// lines are gone.
+    #[test]
+    fn kept_lines_are_what_the_parsers_read() {
+        let read = |text: &str| -> Vec<String> {
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+        };
+        for (kept, raw) in [
+            (CLUTTER_TXT, include_str!("../data/clutter.txt")),
+            (ATTRIBUTION_TXT, include_str!("../data/attribution.txt")),
+            (AGENCIES_TXT, include_str!("../data/agencies.txt")),
+        ] {
+            assert_eq!(read(kept), read(raw));
+            assert_eq!(sections(kept), sections(raw));
+            assert!(kept.len() < raw.len() && !kept.contains("\n#"));
+        }
     }
 
     #[test]
