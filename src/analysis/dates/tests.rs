@@ -1,6 +1,6 @@
 //! Tests of the date patterns and the calendar arithmetic.
 
-use super::tokens::{MAX_NAME_BYTES, MONTHS, WEEKDAY_WORDS};
+use super::tokens::{MAX_NAME_BYTES, MONTHS, NAMES, NO_WEEKDAY, WEEKDAY_WORDS};
 use super::*;
 
 fn dates(s: &str) -> Vec<Date> {
@@ -13,6 +13,15 @@ fn names_fit_the_word_lookup() {
         assert!(n.len() <= MAX_NAME_BYTES, "{n}");
         assert_eq!(crate::text::fold(n), *n, "{n} is not folded");
     }
+}
+
+/// The compile-time sort gives what sorting at run time gives.
+#[test]
+fn names_are_sorted() {
+    let mut v: Vec<(&str, u8, u8)> = MONTHS.iter().map(|&(n, m)| (n, m, NO_WEEKDAY)).collect();
+    v.extend(WEEKDAY_WORDS.iter().map(|&(n, d)| (n, 0, d)));
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(NAMES[..], v[..]);
 }
 
 #[test]

@@ -59,14 +59,48 @@ pub(super) const NO_WEEKDAY: u8 = u8::MAX;
 
 /// Month and weekday names (from `MONTHS` and `WEEKDAY_WORDS`, which share no name) sorted
 /// for a binary search, with their month (0: none) and weekday (`NO_WEEKDAY`: none).
-fn names() -> &'static [(&'static str, u8, u8)] {
-    static NAMES: std::sync::OnceLock<Vec<(&'static str, u8, u8)>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut v: Vec<(&'static str, u8, u8)> = MONTHS.iter().map(|&(n, m)| (n, m, NO_WEEKDAY)).collect();
-        v.extend(WEEKDAY_WORDS.iter().map(|&(n, d)| (n, 0, d)));
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v
-    })
+/// Sorted at compile time: a run-time sort of this element type would bring its own copy
+/// of the standard library's quicksort into the wasm.
+pub(super) static NAMES: [(&str, u8, u8); MONTHS.len() + WEEKDAY_WORDS.len()] = sorted_names();
+
+const fn sorted_names<const N: usize>() -> [(&'static str, u8, u8); N] {
+    let mut v = [("", 0, NO_WEEKDAY); N];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        v[i] = (MONTHS[i].0, MONTHS[i].1, NO_WEEKDAY);
+        i += 1;
+    }
+    while i < N {
+        let (name, day) = WEEKDAY_WORDS[i - MONTHS.len()];
+        v[i] = (name, 0, day);
+        i += 1;
+    }
+    // An insertion sort, byte-wise (as `str`'s `Ord`).
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && str_less(v[j].0, v[j - 1].0) {
+            let t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    v
+}
+
+/// `a < b` in `str`'s order, for const evaluation.
+const fn str_less(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
 }
 
 /// The longest month or weekday name, in bytes.
@@ -76,9 +110,8 @@ pub(super) const MAX_NAME_BYTES: usize = 10;
 fn word(w: &str) -> Tok {
     let (mut month, mut weekday) = (0, NO_WEEKDAY);
     if w.len() <= MAX_NAME_BYTES {
-        let names = names();
-        if let Ok(k) = names.binary_search_by(|(n, _, _)| (*n).cmp(w)) {
-            (month, weekday) = (names[k].1, names[k].2);
+        if let Ok(k) = NAMES.binary_search_by(|(n, _, _)| (*n).cmp(w)) {
+            (month, weekday) = (NAMES[k].1, NAMES[k].2);
         }
     }
     Tok::Word { month, weekday, de: w == "de" }
