@@ -11,8 +11,8 @@ use crate::protocol::State;
 use crate::{build_from_snapshot, field, node_matches, table_of, to_js};
 use byline::badge::{shown, BadgeModel, BadgeStrings};
 use byline::page::{NodeId, Page, NO_NODE};
-use byline::plan::{Kind, Mode, Options, ReasonCode, Source};
-use byline::report::{summary, Summary};
+use byline::plan::{Degraded, Kind, Mode, Options, ReasonCode, Source};
+use byline::report::{summary, HiddenItem};
 use byline::rules::Effective;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -64,11 +64,17 @@ impl From<&Source> for ShownSource {
     }
 }
 
+/// The summary's fields are written out rather than `#[serde(flatten)]`ed: flattening
+/// serializes the struct as a map, through serde's generic map machinery (more wasm).
 #[derive(Serialize)]
 struct Analysis {
     state: State,
-    #[serde(flatten)]
-    summary: Summary,
+    is_article: bool,
+    title: Option<String>,
+    hidden: Vec<HiddenItem>,
+    source: Source,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    degraded: Option<Degraded>,
     shown: ShownSource,
     hide: Vec<HideOut>,
     anchor: Option<Anchor>,
@@ -170,7 +176,11 @@ fn analyze_timed(snapshot: JsValue, request: JsValue, mark: &mut dyn FnMut(&str)
             (None, false) => State::NotArticle,
         },
         shown: ShownSource::from(&summary.source),
-        summary,
+        is_article: summary.is_article,
+        title: summary.title,
+        hidden: summary.hidden,
+        source: summary.source,
+        degraded: summary.degraded,
         hide,
         anchor,
         badge,
