@@ -8,6 +8,7 @@ use super::tunables::{paragraph::MIN_PARAGRAPH_WEIGHT, verdict::*};
 use crate::analysis::hints::H_POSTER;
 use crate::analysis::stats::Stats;
 use crate::page::{NodeId, Page};
+use std::collections::HashMap;
 
 /// What the readerable check reads of one pass's story blocks.
 #[derive(Clone, Copy, Debug)]
@@ -162,25 +163,23 @@ fn is_forum(page: &Page, stats: &Stats, root: NodeId) -> bool {
     };
     // The groups to try: the root's children, and the root with its siblings.
     for parent in [Some(root), page.parent(root)].into_iter().flatten() {
-        let mut posts: Vec<(&str, &str, u32)> = page
-            .children(parent)
-            .filter(|&c| {
-                page.is_element(c)
-                    && !stats.invisible[c as usize]
-                    && matches!(page.tag(c), "div" | "article" | "section" | "li" | "tr" | "table")
-                    && stats.weight(c) >= MIN_PARAGRAPH_WEIGHT * 2
-            })
-            .map(|c| (page.tag(c), page.attr(c, "class").unwrap_or(""), c))
-            .filter(|&(_, _, c)| has_poster(c))
-            .map(|(t, k, c)| (t, k, stats.weight(c)))
-            .collect();
-        posts.sort_unstable();
+        // Posts and their weight per (tag, class): counted in a map rather than by sorting
+        // the blocks, as sorting these tuples would bring a quicksort of its own into the wasm.
+        let mut groups: HashMap<(&str, &str), (usize, u32)> = HashMap::new();
+        for c in page.children(parent).filter(|&c| {
+            page.is_element(c)
+                && !stats.invisible[c as usize]
+                && matches!(page.tag(c), "div" | "article" | "section" | "li" | "tr" | "table")
+                && stats.weight(c) >= MIN_PARAGRAPH_WEIGHT * 2
+                && has_poster(c)
+        }) {
+            let group = groups.entry((page.tag(c), page.attr(c, "class").unwrap_or(""))).or_default();
+            group.0 += 1;
+            group.1 += stats.weight(c);
+        }
         let total = stats.weight(parent) as f32;
-        for group in posts.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-            let weight: u32 = group.iter().map(|p| p.2).sum();
-            if group.len() >= FORUM_MIN_POSTS && weight as f32 >= FORUM_MIN_SHARE * total {
-                return true;
-            }
+        if groups.values().any(|&(posts, weight)| posts >= FORUM_MIN_POSTS && weight as f32 >= FORUM_MIN_SHARE * total) {
+            return true;
         }
     }
     false
