@@ -271,6 +271,13 @@ impl PageBuilder {
             self.skip_depth += 1;
             return None;
         }
+        let lower = |(k, v): (&str, &str)| (k.to_ascii_lowercase().into_boxed_str(), truncate_chars(v, MAX_ATTR_CHARS).into());
+        Some(self.open_element(tag, attrs.into_iter().map(lower).collect()))
+    }
+
+    /// `open` past its generic part: compiled once, not inlined into each adapter.
+    #[inline(never)]
+    fn open_element(&mut self, tag: &str, attrs: Vec<(Box<str>, Box<str>)>) -> NodeId {
         self.flush_text();
         self.tag_buf.clear();
         self.tag_buf.push_str(tag);
@@ -288,10 +295,6 @@ impl PageBuilder {
             }
         };
         let tag = self.tag_buf.as_str();
-        let attrs: Vec<(Box<str>, Box<str>)> = attrs
-            .into_iter()
-            .map(|(k, v)| (k.to_ascii_lowercase().into_boxed_str(), truncate_chars(v, MAX_ATTR_CHARS).into()))
-            .collect();
         let descend = !OPAQUE_TAGS.contains(&tag)
             && (tag != "script"
                 || attrs.iter().any(|(k, v)| &**k == "type" && v.to_ascii_lowercase().contains("ld+json")));
@@ -302,7 +305,7 @@ impl PageBuilder {
         if !descend {
             self.skip_depth = 1;
         }
-        Some(id)
+        id
     }
 
     /// A text node. One that is only HTML whitespace (space, tab, LF, FF, CR) counts as a
