@@ -1,7 +1,9 @@
 //! `byline features`: every text block of every corpus page with the features the core's
 //! block classifier reads, one JSON line per block, for `scripts/train/`. The features
 //! come from the core (`byline::analysis::block_rows`), never from the training script,
-//! so training and inference read the same numbers.
+//! so training and inference read the same numbers. With `--pages`, one line per page
+//! with the page-type classifier's features (`byline::analysis::page_row`), read with the
+//! page's `url` from its `meta.json` as the extension reads the tab's address.
 
 use anyhow::{bail, Context, Result};
 use byline::plan::Options;
@@ -23,7 +25,13 @@ struct Line<'a> {
     f: &'a [f32],
 }
 
-pub fn export(corpus: &Path, out: &Path) -> Result<()> {
+#[derive(Serialize)]
+struct PageLine<'a> {
+    page: &'a str,
+    f: &'a [f32],
+}
+
+pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
     let ids = crate::corpus_pages(corpus)?;
     let file =
         std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
@@ -31,7 +39,11 @@ pub fn export(corpus: &Path, out: &Path) -> Result<()> {
     serde_json::to_writer(
         &mut w,
         &Header {
-            features: byline::analysis::blocks::FEATURE_NAMES,
+            features: if pages {
+                byline::analysis::page_type::FEATURE_NAMES
+            } else {
+                byline::analysis::blocks::FEATURE_NAMES
+            },
         },
     )?;
     w.write_all(b"\n")?;
@@ -42,14 +54,30 @@ pub fn export(corpus: &Path, out: &Path) -> Result<()> {
     let (mut blocks, mut failed) = (0usize, Vec::new());
     for (id, path) in &ids {
         bar.set_message(id.clone());
+        let url = crate::page_url(&corpus.join(id));
         let rows = crate::read_page(path).and_then(|html| {
             std::panic::catch_unwind(|| {
                 let doc = scraper::Html::parse_document(&html);
                 let (page, _) = byline_html::parse_document(&doc);
-                byline::analysis::block_rows(&page, &Options::default())
+                let options = Options { url, ..Options::default() };
+                if pages {
+                    Err(byline::analysis::page_row(&page, &options))
+                } else {
+                    Ok(byline::analysis::block_rows(&page, &options))
+                }
             })
             .map_err(|_| anyhow::anyhow!("panicked"))
         });
+        let rows = match rows {
+            Ok(Err(row)) => {
+                serde_json::to_writer(&mut w, &PageLine { page: id, f: &row })?;
+                w.write_all(b"\n")?;
+                bar.inc(1);
+                continue;
+            }
+            Ok(Ok(rows)) => Ok(rows),
+            Err(e) => Err(e),
+        };
         match rows {
             Ok(rows) => {
                 for r in &rows {
