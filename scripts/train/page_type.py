@@ -29,7 +29,7 @@ from train import write_model
 
 PARAMS = dict(
     objective="binary",
-    learning_rate=0.1,
+    learning_rate=0.15,
     num_leaves=7,
     max_depth=3,
     min_data_in_leaf=20,
@@ -46,7 +46,7 @@ PARAMS = dict(
     seed=7,
     verbose=-1,
 )
-ROUNDS = 60
+ROUNDS = 40
 FOLDS = 5
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 

@@ -31,6 +31,12 @@ struct PageLine<'a> {
     f: &'a [f32],
 }
 
+/// What one page gives: its page row, or its blocks' rows.
+enum Rows {
+    Page(Vec<f32>),
+    Blocks(Vec<byline::analysis::blocks::BlockRow>),
+}
+
 pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
     let ids = crate::corpus_pages(corpus)?;
     let file =
@@ -51,7 +57,7 @@ pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"),
     );
-    let (mut blocks, mut failed) = (0usize, Vec::new());
+    let (mut rows_written, mut failed) = (0usize, Vec::new());
     for (id, path) in &ids {
         bar.set_message(id.clone());
         let url = crate::page_url(&corpus.join(id));
@@ -61,25 +67,20 @@ pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
                 let (page, _) = byline_html::parse_document(&doc);
                 let options = Options { url, ..Options::default() };
                 if pages {
-                    Err(byline::analysis::page_row(&page, &options))
+                    Rows::Page(byline::analysis::page_row(&page, &options))
                 } else {
-                    Ok(byline::analysis::block_rows(&page, &options))
+                    Rows::Blocks(byline::analysis::block_rows(&page, &options))
                 }
             })
             .map_err(|_| anyhow::anyhow!("panicked"))
         });
-        let rows = match rows {
-            Ok(Err(row)) => {
-                serde_json::to_writer(&mut w, &PageLine { page: id, f: &row })?;
-                w.write_all(b"\n")?;
-                bar.inc(1);
-                continue;
-            }
-            Ok(Ok(rows)) => Ok(rows),
-            Err(e) => Err(e),
-        };
         match rows {
-            Ok(rows) => {
+            Ok(Rows::Page(f)) => {
+                serde_json::to_writer(&mut w, &PageLine { page: id, f: &f })?;
+                w.write_all(b"\n")?;
+                rows_written += 1;
+            }
+            Ok(Rows::Blocks(rows)) => {
                 for r in &rows {
                     serde_json::to_writer(
                         &mut w,
@@ -92,7 +93,7 @@ pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
                     )?;
                     w.write_all(b"\n")?;
                 }
-                blocks += rows.len();
+                rows_written += rows.len();
             }
             Err(e) => failed.push(format!("{id}: {e:#}")),
         }
@@ -101,8 +102,9 @@ pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
     bar.finish_and_clear();
     w.flush()?;
     eprintln!(
-        "{} pages, {blocks} blocks, {} failed -> {}",
+        "{} pages, {rows_written} {}, {} failed -> {}",
         ids.len(),
+        if pages { "page rows" } else { "block rows" },
         failed.len(),
         out.display()
     );

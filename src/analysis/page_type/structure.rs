@@ -2,30 +2,9 @@
 //! tag and control, class/id hints, prose blocks, prices, dated texts, and groups of alike
 //! siblings (teaser cards, posts).
 
-use crate::analysis::hints::{H_ARTICLE, H_CREDIT, H_NEGATIVE, H_POSITIVE, H_POSTER};
+use crate::analysis::hints::{H_ARTICLE, H_POSITIVE, H_POSTER};
 use crate::analysis::stats::Stats;
 use crate::page::{NodeId, Page};
-
-/// Of the story's text, how much sits in list items, and how many headings it holds.
-pub(super) fn story_shape(page: &Page, stats: &Stats, nodes: &[NodeId]) -> (u32, u32) {
-    let (mut listed, mut headings) = (0u32, 0u32);
-    for &b in nodes {
-        let mut i = b;
-        while i < page.end(b) {
-            match page.tag(i) {
-                "li" => {
-                    listed += stats.weight(i);
-                    i = page.end(i);
-                    continue;
-                }
-                "h2" | "h3" | "h4" | "h5" | "h6" => headings += 1,
-                _ => {}
-            }
-            i += 1;
-        }
-    }
-    (listed, headings)
-}
 
 /// The page's short visible texts with a digit, in document order, each with whether it
 /// holds a date with a year (a byline's, a post's, a listing item's). "Near the headline"
@@ -51,47 +30,32 @@ pub(super) fn posts(page: &Page, stats: &Stats, dated: &[(NodeId, bool)]) -> Car
         has_date[i as usize] = d;
     }
     crate::analysis::stats::bottom_up(page, |i, parent| has_date[parent] |= has_date[i]);
-    groups(page, stats, |c| has_date[c as usize] && stats.weight(c) >= 150)
+    groups(page, stats, &|c| has_date[c as usize] && stats.weight(c) >= 150)
 }
 
-/// microdata properties of an article, and of a product's offer.
-const ARTICLE_PROPS: &[&str] = &["articleBody", "headline", "datePublished", "author"];
-const OFFER_PROPS: &[&str] = &["price", "priceCurrency", "offers", "sku", "availability", "gtin13"];
-
-/// Counts over the page's elements (visible ones, except the microdata properties).
+/// Counts over the page's visible elements.
 #[derive(Default)]
 pub(super) struct Counts {
-    pub prop_article: u32,
-    pub prop_offer: u32,
     pub elements: u32,
-    pub forms: u32,
-    pub text_inputs: u32,
     pub choice_inputs: u32,
     pub selects: u32,
-    pub textareas: u32,
     pub buttons: u32,
-    pub articles: u32,
     pub times: u32,
-    pub h1: u32,
     pub h2: u32,
-    pub h34: u32,
-    pub linked_headings: u32,
     pub code: u32,
     pub tables: u32,
     pub list_items: u32,
-    pub navs: u32,
-    pub asides: u32,
     pub images: u32,
-    pub embeds: u32,
+    /// Elements with a class/id hint of a poster (author, user), an article, or of
+    /// positive content.
     pub poster: u32,
     pub article_hint: u32,
     pub positive: u32,
-    pub negative: u32,
-    pub credit: u32,
-    pub links: u32,
-    pub p80: u32,
+    /// Prose blocks (text mostly not links) of 200 or more ...
     pub p200: u32,
+    /// ... the longest ...
     pub longest: u32,
+    /// ... and the text of those of 80 or more.
     pub prose: u32,
 }
 
@@ -100,79 +64,43 @@ impl Counts {
         let mut c = Counts::default();
         for i in 0..page.len() as NodeId {
             let iu = i as usize;
-            if !page.is_element(i) {
-                continue;
-            }
-            c.props(page, i);
-            if stats.invisible[iu] {
+            if !page.is_element(i) || stats.invisible[iu] {
                 continue;
             }
             c.elements += 1;
-            c.tag(page, stats, i);
+            c.tag(page.tag(i), page.attr(i, "type"));
             let h = stats.hints[iu];
             c.poster += u32::from(h & H_POSTER != 0);
             c.article_hint += u32::from(h & H_ARTICLE != 0);
             c.positive += u32::from(h & H_POSITIVE != 0);
-            c.negative += u32::from(h & H_NEGATIVE != 0);
-            c.credit += u32::from(h & H_CREDIT != 0);
-            // Prose: blocks whose own text is mostly not links.
             if stats.block_of[iu] == i && stats.inline_link_chars[iu] * 2 < stats.inline[iu].chars.max(1) {
                 let w = stats.inline[iu].weight();
                 c.longest = c.longest.max(w);
-                if w >= 80 {
-                    c.p80 += 1;
-                    c.prose += w;
-                }
+                c.prose += if w >= 80 { w } else { 0 };
                 c.p200 += u32::from(w >= 200);
             }
         }
         c
     }
 
-    fn props(&mut self, page: &Page, i: NodeId) {
-        for p in page.attr(i, "itemprop").unwrap_or("").split_ascii_whitespace() {
-            if ARTICLE_PROPS.iter().any(|a| p.eq_ignore_ascii_case(a)) {
-                self.prop_article += 1;
-            } else if OFFER_PROPS.iter().any(|a| p.eq_ignore_ascii_case(a)) {
-                self.prop_offer += 1;
-            }
-        }
-    }
-
-    fn tag(&mut self, page: &Page, stats: &Stats, i: NodeId) {
-        match page.tag(i) {
-            "form" => self.forms += 1,
-            "input" => match page.attr(i, "type").map(str::to_ascii_lowercase).as_deref() {
-                Some("hidden") => {}
-                Some("checkbox" | "radio") => self.choice_inputs += 1,
-                Some("submit" | "button" | "image" | "reset") => self.buttons += 1,
-                _ => self.text_inputs += 1,
+    fn tag(&mut self, tag: &str, input_type: Option<&str>) {
+        let slot = match tag {
+            "input" => match input_type.map(str::to_ascii_lowercase).as_deref() {
+                Some("checkbox" | "radio") => &mut self.choice_inputs,
+                Some("submit" | "button" | "image" | "reset") => &mut self.buttons,
+                _ => return,
             },
-            "select" => self.selects += 1,
-            "textarea" => self.textareas += 1,
-            "button" => self.buttons += 1,
-            "article" => self.articles += 1,
-            "time" => self.times += 1,
-            h @ ("h1" | "h2" | "h3" | "h4") => {
-                match h {
-                    "h1" => self.h1 += 1,
-                    "h2" => self.h2 += 1,
-                    _ => self.h34 += 1,
-                }
-                if h != "h1" && stats.total[i as usize].chars >= 10 && stats.link_density(i) > 0.5 {
-                    self.linked_headings += 1;
-                }
-            }
-            "pre" | "code" => self.code += 1,
-            "table" => self.tables += 1,
-            "li" => self.list_items += 1,
-            "a" => self.links += 1,
-            "nav" => self.navs += 1,
-            "aside" => self.asides += 1,
-            "img" | "picture" => self.images += 1,
-            "video" | "iframe" | "audio" => self.embeds += 1,
-            _ => {}
-        }
+            "button" => &mut self.buttons,
+            "select" => &mut self.selects,
+            "time" => &mut self.times,
+            "h2" => &mut self.h2,
+            "pre" | "code" => &mut self.code,
+            "table" => &mut self.tables,
+            "li" => &mut self.list_items,
+            "img" | "picture" => &mut self.images,
+            _ => return,
+        };
+        *slot += 1;
     }
 }
 
@@ -202,21 +130,21 @@ pub(super) fn prices(page: &Page, stats: &Stats) -> u32 {
 pub(super) struct Cards {
     /// The largest group's size ...
     pub max: u32,
-    /// ... groups of four or more ...
-    pub groups: u32,
     /// ... and the text they hold.
     pub weight: u32,
 }
 
 pub(super) fn cards(page: &Page, stats: &Stats) -> Cards {
-    groups(page, stats, |c| stats.link_chars[c as usize] > 0 && stats.total[c as usize].chars >= 20)
+    groups(page, stats, &|c| stats.link_chars[c as usize] > 0 && stats.total[c as usize].chars >= 20)
 }
 
 /// Groups of three or more visible sibling elements of one tag and class that each pass
-/// `member`.
-fn groups(page: &Page, stats: &Stats, member: impl Fn(NodeId) -> bool) -> Cards {
-    let mut out = Cards { max: 0, groups: 0, weight: 0 };
-    let mut sigs: Vec<(u32, &str, u32)> = Vec::new();
+/// `member`. Siblings are grouped by their tag and a 32-bit FNV-1a hash of their class
+/// (through the crate's one sort; two classes whose hashes collide would share a group).
+#[inline(never)]
+fn groups(page: &Page, stats: &Stats, member: &dyn Fn(NodeId) -> bool) -> Cards {
+    let mut out = Cards { max: 0, weight: 0 };
+    let mut sigs: Vec<(u64, u32)> = Vec::new();
     for parent in 0..page.len() as NodeId {
         if !page.is_element(parent) || stats.invisible[parent as usize] {
             continue;
@@ -225,23 +153,27 @@ fn groups(page: &Page, stats: &Stats, member: impl Fn(NodeId) -> bool) -> Cards 
         for c in page.children(parent) {
             if let crate::page::NodeData::Element { tag, .. } = page.node(c).data {
                 if !stats.invisible[c as usize] && member(c) {
-                    sigs.push((tag, page.attr(c, "class").unwrap_or(""), stats.weight(c)));
+                    let class = fnv1a(page.attr(c, "class").unwrap_or("").as_bytes());
+                    sigs.push(((tag as u64) << 32 | class as u64, stats.weight(c)));
                 }
             }
         }
         if sigs.len() < 3 {
             continue;
         }
-        sigs.sort_unstable();
-        for g in sigs.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        crate::sort::by_key(&mut sigs, |s| s.0);
+        for g in sigs.chunk_by(|a, b| a.0 == b.0) {
             let size = g.len() as u32;
             out.max = out.max.max(size);
             if size >= 4 {
-                out.groups += 1;
-                out.weight += g.iter().map(|s| s.2).sum::<u32>();
+                out.weight += g.iter().map(|s| s.1).sum::<u32>();
             }
         }
     }
     out
+}
+
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
