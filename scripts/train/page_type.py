@@ -104,11 +104,18 @@ def out_of_fold(data, name, extra_excluded=()):
     return out
 
 
+# A main text more than this share links is a list of links, never an article (the core's
+# page_type::MAX_LINK_DENSITY).
+MAX_LINK_DENSITY = 0.9
+
+
 def guarded(part):
-    """Pages the rule verdict's structural checks call a listing or a forum thread: never an
-    article, whatever the model says (the core applies the same guard)."""
+    """Pages the rule verdict's structural checks call a listing or a forum thread, or whose
+    main text is nearly all links: never an article, whatever the model says (the core
+    applies the same guard)."""
     names = list(part["names"])
-    return (part["X"][:, names.index("listing")] == 1) | (part["X"][:, names.index("forum")] == 1)
+    X = part["X"]
+    return (X[:, names.index("listing")] == 1) | (X[:, names.index("forum")] == 1) | (X[:, names.index("story_link_density")] > MAX_LINK_DENSITY)
 
 
 def main():
@@ -131,7 +138,7 @@ def main():
 
     def predict(part, m):
         return np.where(guarded(part)[m], 0.0, full.predict(part["X"][m]))
-    print(f"page type, share called an article (P >= {t}, not a listing or forum by rule); rule = the rule verdict alone")
+    print(f"page type, share called an article (P >= {t}, not a listing, forum or link list by rule); rule = the rule verdict alone")
     w = data["wcxb"]
     print(f"{'wcxb type':<14} {'pages':>5} {'rule':>6} {'in':>6} {'out':>6}")
     for kind in TYPES:

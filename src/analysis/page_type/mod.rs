@@ -46,16 +46,22 @@ pub(crate) struct PageType {
     pub score: i32,
 }
 
+/// A main text more than this share links is a list of links, never an article.
+const MAX_LINK_DENSITY: f32 = 0.9;
+
 /// Whether the page is an article: the model's verdict on the page's row, for a page where
 /// the detector found a main container at all. A page the rule verdict's structural checks
-/// call a listing of teasers or a forum thread is none, whatever the model says (the
-/// training script applies the same guard when it picks the decision threshold).
+/// call a listing of teasers or a forum thread, or whose main text is nearly all links, is
+/// none, whatever the model says: the model never saw such pages called articles, and a
+/// tiny page of links lies outside what it was trained on (the training script applies the
+/// same guard when it picks the decision threshold).
 pub(crate) fn decide(page: &Page, stats: &Stats, meta: &Meta, art: &Article, url: Option<&str>) -> PageType {
     let Some(model) = shipped() else { return PageType { is_article: art.is_article, score: 0 } };
     let Some(verdict) = art.verdict else { return PageType { is_article: false, score: 0 } };
     let margin = model.0.margin(&features::row(page, stats, meta, art, url)) - model.0.margin;
     let score = (margin * 1000.0).round() as i32;
-    PageType { is_article: margin >= 0.0 && !verdict.listing && !verdict.forum, score }
+    let guarded = verdict.listing || verdict.forum || verdict.density > MAX_LINK_DENSITY;
+    PageType { is_article: margin >= 0.0 && !guarded, score }
 }
 
 pub(crate) fn row(page: &Page, stats: &Stats, meta: &Meta, art: &Article, url: Option<&str>) -> [f32; N_FEATURES] {
