@@ -136,11 +136,16 @@ pub struct Source {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
+    /// The page-type classifier's verdict: only an article gets the badge and the modes.
     pub is_article: bool,
+    /// How sure that verdict is: the classifier's margin from its decision, in
+    /// thousandths (positive: an article; 0 when no main container was found).
+    pub page_score: i32,
     pub title: Option<String>,
     /// The headline element, kept visible in every mode.
     pub title_node: Option<NodeId>,
-    /// The element holding the article body.
+    /// The element holding the article body (on a page that is no article, the main
+    /// content the detector found, if any).
     pub article_root: Option<NodeId>,
     /// `article_root` plus sibling blocks merged into the article, in document order.
     pub article_nodes: Vec<NodeId>,

@@ -9,7 +9,9 @@ pub mod dates;
 pub(crate) mod site_rules;
 pub(crate) mod hints;
 pub(crate) mod meta;
+pub mod page_type;
 pub mod stats;
+pub(crate) mod trees;
 
 use crate::page::{NodeId, Page};
 use crate::plan::{Hide, Kind, Mode, Options, Plan, Source};
@@ -105,8 +107,15 @@ fn run(page: &Page, options: &Options, model: Option<&blocks::Model>) -> Plan {
     }
     let meta = meta::Meta::new(page);
     let stats = Stats::compute(page);
-    let art = article::detect(page, &stats, &meta);
+    let mut art = article::detect(page, &stats, &meta);
+    let kind = page_type::decide(page, &stats, &meta, &art, options.url.as_deref());
+    plan.page_score = kind.score;
+    art.is_article = kind.is_article;
     if !art.is_article {
+        // Not an article: nothing is hidden and no source is named, but the main content
+        // the detector found is reported (what `article_text` extracts).
+        plan.article_root = art.root;
+        plan.article_nodes = art.nodes;
         return plan;
     }
     // The whole story blocks (root and merged siblings) and the headline are protected.
@@ -163,7 +172,8 @@ pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
     }
     let meta = meta::Meta::new(page);
     let stats = Stats::compute(page);
-    let art = article::detect(page, &stats, &meta);
+    let mut art = article::detect(page, &stats, &meta);
+    art.is_article = page_type::decide(page, &stats, &meta, &art, options.url.as_deref()).is_article;
     let mut hidden = vec![];
     if art.is_article {
         let guard = Guard::new(art.root, &art.blocks, art.title_node);
@@ -171,6 +181,22 @@ pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
     }
     let cx = blocks::Context::of(&art, &hidden);
     blocks::rows(page, &stats, &cx)
+}
+
+/// The page-type classifier's features of a page (what `byline features --pages` exports
+/// for training); empty for an empty page or one over the element budget.
+pub fn page_row(page: &Page, options: &Options) -> Vec<f32> {
+    if page.is_empty() {
+        return vec![];
+    }
+    let elements = page.nodes.iter().filter(|n| matches!(n.data, crate::page::NodeData::Element { .. })).count() as u32;
+    if elements > options.element_budget() {
+        return vec![];
+    }
+    let meta = meta::Meta::new(page);
+    let stats = Stats::compute(page);
+    let art = article::detect(page, &stats, &meta);
+    page_type::row(page, &stats, &meta, &art, options.url.as_deref()).to_vec()
 }
 
 /// Focus mode: every element beside the path from `<body>` to the article and headline.

@@ -1,7 +1,9 @@
 //! `byline features`: every text block of every corpus page with the features the core's
 //! block classifier reads, one JSON line per block, for `scripts/train/`. The features
 //! come from the core (`byline::analysis::block_rows`), never from the training script,
-//! so training and inference read the same numbers.
+//! so training and inference read the same numbers. With `--pages`, one line per page
+//! with the page-type classifier's features (`byline::analysis::page_row`), read with the
+//! page's `url` from its `meta.json` as the extension reads the tab's address.
 
 use anyhow::{bail, Context, Result};
 use byline::plan::Options;
@@ -23,7 +25,19 @@ struct Line<'a> {
     f: &'a [f32],
 }
 
-pub fn export(corpus: &Path, out: &Path) -> Result<()> {
+#[derive(Serialize)]
+struct PageLine<'a> {
+    page: &'a str,
+    f: &'a [f32],
+}
+
+/// What one page gives: its page row, or its blocks' rows.
+enum Rows {
+    Page(Vec<f32>),
+    Blocks(Vec<byline::analysis::blocks::BlockRow>),
+}
+
+pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
     let ids = crate::corpus_pages(corpus)?;
     let file =
         std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
@@ -31,7 +45,11 @@ pub fn export(corpus: &Path, out: &Path) -> Result<()> {
     serde_json::to_writer(
         &mut w,
         &Header {
-            features: byline::analysis::blocks::FEATURE_NAMES,
+            features: if pages {
+                byline::analysis::page_type::FEATURE_NAMES
+            } else {
+                byline::analysis::blocks::FEATURE_NAMES
+            },
         },
     )?;
     w.write_all(b"\n")?;
@@ -39,19 +57,30 @@ pub fn export(corpus: &Path, out: &Path) -> Result<()> {
     bar.set_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}").expect("valid template"),
     );
-    let (mut blocks, mut failed) = (0usize, Vec::new());
+    let (mut rows_written, mut failed) = (0usize, Vec::new());
     for (id, path) in &ids {
         bar.set_message(id.clone());
+        let url = crate::page_url(&corpus.join(id));
         let rows = crate::read_page(path).and_then(|html| {
             std::panic::catch_unwind(|| {
                 let doc = scraper::Html::parse_document(&html);
                 let (page, _) = byline_html::parse_document(&doc);
-                byline::analysis::block_rows(&page, &Options::default())
+                let options = Options { url, ..Options::default() };
+                if pages {
+                    Rows::Page(byline::analysis::page_row(&page, &options))
+                } else {
+                    Rows::Blocks(byline::analysis::block_rows(&page, &options))
+                }
             })
             .map_err(|_| anyhow::anyhow!("panicked"))
         });
         match rows {
-            Ok(rows) => {
+            Ok(Rows::Page(f)) => {
+                serde_json::to_writer(&mut w, &PageLine { page: id, f: &f })?;
+                w.write_all(b"\n")?;
+                rows_written += 1;
+            }
+            Ok(Rows::Blocks(rows)) => {
                 for r in &rows {
                     serde_json::to_writer(
                         &mut w,
@@ -64,7 +93,7 @@ pub fn export(corpus: &Path, out: &Path) -> Result<()> {
                     )?;
                     w.write_all(b"\n")?;
                 }
-                blocks += rows.len();
+                rows_written += rows.len();
             }
             Err(e) => failed.push(format!("{id}: {e:#}")),
         }
@@ -73,8 +102,9 @@ pub fn export(corpus: &Path, out: &Path) -> Result<()> {
     bar.finish_and_clear();
     w.flush()?;
     eprintln!(
-        "{} pages, {blocks} blocks, {} failed -> {}",
+        "{} pages, {rows_written} {}, {} failed -> {}",
         ids.len(),
+        if pages { "page rows" } else { "block rows" },
         failed.len(),
         out.display()
     );

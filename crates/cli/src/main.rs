@@ -110,6 +110,9 @@ enum Command {
         corpus: PathBuf,
         #[arg(long)]
         out: PathBuf,
+        /// One line per page with the page-type classifier's features instead.
+        #[arg(long)]
+        pages: bool,
     },
 }
 
@@ -281,9 +284,16 @@ fn run(cli: Cli) -> Result<()> {
             };
             eval(&corpus, &out, field, mode.into(), model.as_ref())?
         }
-        Command::Features { corpus, out } => features::export(&corpus, &out)?,
+        Command::Features { corpus, out, pages } => features::export(&corpus, &out, pages)?,
     }
     Ok(())
+}
+
+/// The `url` of a corpus page's `meta.json`, if it has one.
+fn page_url(dir: &Path) -> Option<String> {
+    let m = std::fs::read_to_string(dir.join("meta.json")).ok()?;
+    let m: serde_json::Value = serde_json::from_str(&m).ok()?;
+    m.get("url")?.as_str().map(String::from)
 }
 
 /// Writes to stdout; a reader that went away (`| head`) is not an error.
@@ -305,10 +315,7 @@ fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode, model: Option<&byli
     for id in &ids {
         bar.set_message(id.clone());
         let dir = corpus.join(id);
-        let url = std::fs::read_to_string(dir.join("meta.json"))
-            .ok()
-            .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
-            .and_then(|m| m.get("url").and_then(|u| u.as_str()).map(String::from));
+        let url = page_url(&dir);
         let source = page_source(&dir).unwrap_or_else(|| dir.join("source.html"));
         let result = read_page(&source).and_then(|html| {
             std::panic::catch_unwind(|| {

@@ -43,6 +43,8 @@ use verdict::{density_of, min_article_weight};
 pub use verdict::{Body, Verdict};
 
 pub(crate) struct Article {
+    /// The rule verdict: the best pass's body reads as a story (`verdict.rs`). The fields
+    /// below describe that pass even when it does not, for the page-type classifier.
     pub is_article: bool,
     pub root: Option<NodeId>,
     /// The story's blocks: the root and merged siblings, without the headline and the
@@ -56,11 +58,24 @@ pub(crate) struct Article {
     pub furniture: Vec<NodeId>,
     pub title: Option<String>,
     pub title_node: Option<NodeId>,
+    /// The best pass's body and the verdict's inputs; None when no pass found a container.
+    pub body: Option<Body>,
+    pub verdict: Option<Verdict>,
 }
 
 impl Article {
     fn none() -> Article {
-        Article { is_article: false, root: None, nodes: vec![], blocks: vec![], furniture: vec![], title: None, title_node: None }
+        Article {
+            is_article: false,
+            root: None,
+            nodes: vec![],
+            blocks: vec![],
+            furniture: vec![],
+            title: None,
+            title_node: None,
+            body: None,
+            verdict: None,
+        }
     }
 }
 
@@ -116,12 +131,19 @@ fn detect_traced(page: &Page, stats: &Stats, meta: &Meta, mut trace: Option<&mut
     if let Some(trace) = trace {
         trace.verdict = Some(verdict);
     }
-    if !verdict.is_article() {
-        return Article::none();
-    }
     let title_node = facts.title_node;
     let title = title_node.map(|t| collapse(&stats.visible_text(page, t))).or_else(|| meta.title());
-    Article { is_article: true, root: Some(pass.root), nodes: pass.nodes, blocks: pass.blocks, furniture: pass.furniture, title, title_node }
+    Article {
+        is_article: verdict.is_article(),
+        root: Some(pass.root),
+        nodes: pass.nodes,
+        blocks: pass.blocks,
+        furniture: pass.furniture,
+        title,
+        title_node,
+        body: Some(pass.body),
+        verdict: Some(verdict),
+    }
 }
 
 /// Runs the passes until one finds enough; the best of those run wins: one that settled on

@@ -92,23 +92,7 @@ pub const N_FEATURES: usize = FEATURE_NAMES.len();
 
 /// FNV-1a (32 bits) of the feature names joined by newlines, computed at compile time:
 /// a model file records the hash of the list it was trained on.
-pub(crate) const NAMES_HASH: u32 = {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < FEATURE_NAMES.len() {
-        if i > 0 {
-            h = (h ^ b'\n' as u32).wrapping_mul(0x0100_0193);
-        }
-        let name = FEATURE_NAMES[i].as_bytes();
-        let mut k = 0;
-        while k < name.len() {
-            h = (h ^ name[k] as u32).wrapping_mul(0x0100_0193);
-            k += 1;
-        }
-        i += 1;
-    }
-    h
-};
+pub(crate) const NAMES_HASH: u32 = crate::analysis::trees::names_hash(FEATURE_NAMES);
 
 /// Index of a feature by name (for the classifier's guards).
 const fn index_of(name: &str) -> usize {

@@ -5,7 +5,8 @@
 mod features;
 mod model;
 
-pub use model::{Model, ModelError};
+pub use super::trees::ModelError;
+pub use model::Model;
 
 use super::stats::{bottom_up, Stats};
 use super::Guard;
@@ -30,7 +31,11 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// What the features read of `art`: nothing of a page the detector judged no article.
     pub(crate) fn of(art: &'a crate::analysis::article::Article, hidden: &'a [Hide]) -> Context<'a> {
+        if !art.is_article {
+            return Context { root: None, title: None, story: &[], story_blocks: &[], furniture: &[], hidden };
+        }
         Context {
             root: art.root,
             title: art.title_node,
@@ -88,7 +93,7 @@ pub(crate) fn tidy_hides(
     let mut low = vec![0u32; n];
     for (&b, row) in blocks.iter().zip(&rows) {
         total[b as usize] = 1;
-        if b > start && row[features::F_IN_STORY] == 0.0 && model.margin(row) < model.margin {
+        if b > start && row[features::F_IN_STORY] == 0.0 && model.margin(row) < model.threshold() {
             low[b as usize] = 1;
         }
     }
