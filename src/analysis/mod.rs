@@ -163,15 +163,7 @@ fn rule_hides(page: &Page, stats: &Stats, guard: &Guard) -> Vec<Hide> {
 /// Every text block of the page with its features, as the classifier reads them after
 /// the rule passes (what `byline features` exports for training).
 pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
-    if page.is_empty() {
-        return vec![];
-    }
-    let elements = page.nodes.iter().filter(|n| matches!(n.data, crate::page::NodeData::Element { .. })).count() as u32;
-    if elements > options.element_budget() {
-        return vec![];
-    }
-    let meta = meta::Meta::new(page);
-    let stats = Stats::compute(page);
+    let Some((meta, stats)) = prepared(page, options) else { return vec![] };
     let mut art = article::detect(page, &stats, &meta);
     art.is_article = page_type::decide(page, &stats, &meta, &art, options.url.as_deref()).is_article;
     let mut hidden = vec![];
@@ -186,17 +178,19 @@ pub fn block_rows(page: &Page, options: &Options) -> Vec<blocks::BlockRow> {
 /// The page-type classifier's features of a page (what `byline features --pages` exports
 /// for training); empty for an empty page or one over the element budget.
 pub fn page_row(page: &Page, options: &Options) -> Vec<f32> {
-    if page.is_empty() {
-        return vec![];
-    }
-    let elements = page.nodes.iter().filter(|n| matches!(n.data, crate::page::NodeData::Element { .. })).count() as u32;
-    if elements > options.element_budget() {
-        return vec![];
-    }
-    let meta = meta::Meta::new(page);
-    let stats = Stats::compute(page);
+    let Some((meta, stats)) = prepared(page, options) else { return vec![] };
     let art = article::detect(page, &stats, &meta);
     page_type::row(page, &stats, &meta, &art, options.url.as_deref()).to_vec()
+}
+
+/// The page's `Meta` and `Stats` for the training exports; None for an empty page or one
+/// over the element budget (which `analyze` leaves alone).
+fn prepared<'p>(page: &'p Page, options: &Options) -> Option<(meta::Meta<'p>, Stats)> {
+    let elements = page.nodes.iter().filter(|n| matches!(n.data, crate::page::NodeData::Element { .. })).count() as u32;
+    if page.is_empty() || elements > options.element_budget() {
+        return None;
+    }
+    Some((meta::Meta::new(page), Stats::compute(page)))
 }
 
 /// Focus mode: every element beside the path from `<body>` to the article and headline.
