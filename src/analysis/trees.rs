@@ -14,6 +14,33 @@
 
 const LEAF: u8 = 128;
 
+/// A 0/1 feature.
+pub(crate) fn flag(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Counts are capped here as features, so every value stays exact in an f32.
+pub(crate) const CAP: u32 = 1 << 20;
+
+/// A count as a feature, capped at [`CAP`].
+pub(crate) fn count(v: u32) -> f32 {
+    v.min(CAP) as f32
+}
+
+/// `part / whole` as a feature (0 when `whole` is 0), both capped at [`CAP`]: one IEEE
+/// division of exact values, the same bits in every build.
+pub(crate) fn share(part: u32, whole: u32) -> f32 {
+    if whole == 0 {
+        0.0
+    } else {
+        count(part) / count(whole)
+    }
+}
+
 /// FNV-1a (32 bits) of the feature names joined by newlines, as the model file records
 /// it (`train.py` `names_hash`): a model trained on other features is refused.
 pub(crate) const fn names_hash(names: &[&str]) -> u32 {

@@ -5,7 +5,7 @@
 //! with the page-type classifier's features (`byline::analysis::page_row`), read with the
 //! page's `url` from its `meta.json` as the extension reads the tab's address.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use byline::plan::Options;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
@@ -108,11 +108,5 @@ pub fn export(corpus: &Path, out: &Path, pages: bool) -> Result<()> {
         failed.len(),
         out.display()
     );
-    for f in &failed {
-        eprintln!("  {f}");
-    }
-    if !failed.is_empty() {
-        bail!("{} of {} pages failed", failed.len(), ids.len());
-    }
-    Ok(())
+    crate::failures(&failed, ids.len())
 }

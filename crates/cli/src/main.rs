@@ -354,11 +354,16 @@ fn eval(corpus: &Path, out: &Path, field: Field, mode: Mode, model: Option<&byli
         ids.len() as f64 / secs.max(1e-9),
         failed.len()
     );
-    for f in &failed {
+    failures(&failed, ids.len())
+}
+
+/// Lists the pages a corpus run could not do, and fails the run if there were any.
+fn failures(failed: &[String], pages: usize) -> Result<()> {
+    for f in failed {
         eprintln!("  {f}");
     }
     if !failed.is_empty() {
-        bail!("{} of {} pages failed", failed.len(), ids.len());
+        bail!("{} of {pages} pages failed", failed.len());
     }
     Ok(())
 }

@@ -11,6 +11,7 @@
 //! recomputes a feature: training and inference read the same numbers.
 
 use super::Context;
+use crate::analysis::trees::{flag, share};
 use crate::analysis::hints::*;
 use crate::analysis::stats::Stats;
 use crate::page::{NodeId, Page, NO_NODE};
@@ -237,18 +238,6 @@ fn shape_of(page: &Page, stats: &Stats, id: NodeId) -> Shape {
         '.' | '!' | '?' | '。' | '！' | '？' | '"' | '”' | '」' | ')' | '）' | ':' | '：'
     );
     s
-}
-
-fn share(part: u32, whole: u32) -> f32 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f32 / whole as f32
-    }
-}
-
-fn flag(b: bool) -> f32 {
-    f32::from(u8::from(b))
 }
 
 /// The first text of `id`'s subtree sits inside a link.

@@ -14,6 +14,7 @@
 //! `page::FULL_ATTRS_SELECTOR`: `type` of inputs, `rel` and `href` of links, microdata).
 
 use crate::analysis::article::Article;
+use crate::analysis::trees::{count as n, flag, share};
 use crate::analysis::meta::Meta;
 use crate::analysis::stats::Stats;
 use crate::page::{NodeId, Page};
@@ -81,27 +82,6 @@ pub const FEATURE_NAMES: &[&str] = &[
 pub const N_FEATURES: usize = FEATURE_NAMES.len();
 
 pub(crate) const NAMES_HASH: u32 = crate::analysis::trees::names_hash(FEATURE_NAMES);
-
-/// Counts are capped here, so every value stays exact in an f32.
-const CAP: u32 = 1 << 20;
-
-fn n(v: u32) -> f32 {
-    v.min(CAP) as f32
-}
-fn flag(b: bool) -> f32 {
-    if b {
-        1.0
-    } else {
-        0.0
-    }
-}
-fn share(part: u32, whole: u32) -> f32 {
-    if whole == 0 {
-        0.0
-    } else {
-        n(part) / n(whole)
-    }
-}
 
 /// A row being filled, feature by feature in `FEATURE_NAMES` order.
 struct Row {
